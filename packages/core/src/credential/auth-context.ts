@@ -1,0 +1,22 @@
+import type { Clock } from '../clock/clock.js';
+import type { SignetCrypto } from '../crypto/signet-crypto.js';
+import type { SignetEvent } from '../events/signet-event.js';
+
+/**
+ * Everything a scheme may depend on besides the request, passed in so that signing is
+ * deterministic in tests: inject a fixed clock and nonce source and the output is fixed.
+ */
+export interface AuthContext {
+  /** Server-corrected time. Sign with `clock.now()` at send time, never at enqueue time. */
+  readonly clock: Clock;
+  /** A fresh, unpredictable nonce (128 random bits, base64url) per call. */
+  nonce(): string;
+  /** Hashing and HMAC, the fastest implementation for this runtime. */
+  readonly crypto: SignetCrypto;
+  /** The caller's abort signal, if any: long signing work should honour it. */
+  readonly signal: AbortSignal | undefined;
+  /** 1 for the first send of a request, 2 for its one re-send for auth. */
+  readonly attempt: number;
+  /** Reports a lifecycle event. Never pass token material. */
+  emit(event: SignetEvent): void;
+}

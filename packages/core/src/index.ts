@@ -1,0 +1,31 @@
+// @signet/core: the credential contract, the send loop, policies, secrets, errors and the
+// API key and Basic schemes. This file only re-exports.
+export { createClock, type Clock, type ClockOptions } from './clock/clock.js';
+export type { SignetCrypto } from './crypto/signet-crypto.js';
+export { timingSafeEqual } from './crypto/timing-safe-equal.js';
+export type { AuthContext } from './credential/auth-context.js';
+export { combine } from './credential/combine.js';
+export type { AuthResponse, Credential, ResponseVerdict } from './credential/credential.js';
+export { withHeaders, withQueryParam, type SignableRequest } from './credential/signable-request.js';
+export { base64, base64url, hex, utf8 } from './encoding.js';
+export { SignetConfigError } from './errors/config-error.js';
+export { SignetCredentialError } from './errors/credential-error.js';
+export { SignetRequestError, type SignetRequestErrorCode } from './errors/request-error.js';
+export { SignetError, type SignetErrorCode, type SignetErrorOptions } from './errors/signet-error.js';
+export type { EventListener, SignetEvent } from './events/signet-event.js';
+export { createOriginPolicy, isLoopback, type OriginPolicy, type OriginPolicyOptions } from './policy/origin-policy.js';
+export { bodyTooLarge, readBounded } from './policy/read-bounded.js';
+export { apiKey, type ApiKeyOptions } from './schemes/api-key/index.js';
+export { basic, type BasicOptions } from './schemes/basic/index.js';
+export { redactRequest, redactUrl, type RedactedRequest } from './secret/redact-request.js';
+export { REDACTED, Secret, secret } from './secret/secret.js';
+export { createSendLoop, type SendLoop, type SendLoopOptions, type SendOptions } from './send/create-send-loop.js';
+export {
+  isTransportBody,
+  type BufferedBody,
+  type OutgoingBody,
+  type OutgoingRequest,
+  type Transport,
+  type TransportBody,
+  type TransportResponse,
+} from './send/transport.js';

@@ -1,0 +1,1 @@
+export { basic, type BasicOptions } from './basic.js';

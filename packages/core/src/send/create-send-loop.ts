@@ -1,0 +1,201 @@
+import { platformCrypto } from '#crypto';
+import { type Clock, createClock } from '../clock/clock.js';
+import type { AuthContext } from '../credential/auth-context.js';
+import type { Credential } from '../credential/credential.js';
+import type { SignableRequest } from '../credential/signable-request.js';
+import type { SignetCrypto } from '../crypto/signet-crypto.js';
+import { base64url } from '../encoding.js';
+import { SignetRequestError, type SignetRequestErrorCode } from '../errors/request-error.js';
+import type { EventListener, SignetEvent } from '../events/signet-event.js';
+import { checkOptionalFunction, checkOptionsObject, checkPositiveInteger } from '../options/check.js';
+import { createOriginPolicy, type OriginPolicyOptions } from '../policy/origin-policy.js';
+import { redactRequest, redactUrl } from '../secret/redact-request.js';
+import { CONTENT_HEADERS, followRedirect } from './follow-redirect.js';
+import { isTransportBody, type OutgoingBody, type OutgoingRequest, type Transport, type TransportResponse } from './transport.js';
+
+/** Options of the send loop, which every adapter accepts as its own options. */
+export interface SendLoopOptions extends OriginPolicyOptions {
+  /** The most bytes buffered for a scheme that signs bodies (default 10 MiB). */
+  maxBodyBytes?: number;
+  /** The most redirects followed for one request (default 20, as in fetch). */
+  maxRedirects?: number;
+  /** The clock, shared by every request through this adapter (default: {@link createClock}). */
+  clock?: Clock;
+  /** The nonce source (default: 128 random bits, base64url). */
+  nonce?: () => string;
+  /** The crypto implementation (default: the fastest for this runtime). */
+  crypto?: SignetCrypto;
+  /** Receives lifecycle events. Events never carry secrets. */
+  onEvent?: EventListener;
+}
+
+/** How one call should treat redirects and cancellation, as in fetch's `RequestInit`. */
+export interface SendOptions {
+  /** `'follow'` (default) follows under the origin policy, `'manual'` returns the 3xx, `'error'` throws. */
+  redirect?: 'follow' | 'manual' | 'error';
+  signal?: AbortSignal | undefined;
+}
+
+/** The send loop bound to one credential: adapters call `send` once per request. */
+export interface SendLoop {
+  readonly credential: Credential;
+  readonly clock: Clock;
+  send<Value, Raw>(request: OutgoingRequest<Value>, transport: Transport<Value, Raw>, options?: SendOptions): Promise<Raw>;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 20;
+// Credentials a caller may have set by hand; never carried to another origin (Fetch strips only Authorization).
+const ALWAYS_SENSITIVE = ['authorization', 'cookie', 'proxy-authorization'];
+
+/**
+ * Creates the send loop: authorize → send → let the credential look at the response → at most
+ * one re-send for auth, with redirects followed under the origin policy and bodies under the
+ * body policy. Options are checked here, so a bad one fails at construction.
+ *
+ * @example
+ * ```ts
+ * const loop = createSendLoop(apiKey({ key }), { origins: 'https://api.example.com' });
+ * const raw = await loop.send(outgoingRequest, transport);
+ * ```
+ */
+export function createSendLoop(credential: Credential, options: SendLoopOptions): SendLoop {
+  checkOptionsObject(options, 'options');
+  checkCredential(credential);
+  const policy = createOriginPolicy(options);
+  const maxBodyBytes = options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : checkPositiveInteger(options.maxBodyBytes, 'maxBodyBytes');
+  const maxRedirects = options.maxRedirects === undefined ? DEFAULT_MAX_REDIRECTS : checkPositiveInteger(options.maxRedirects, 'maxRedirects', { allowZero: true });
+  const clock = options.clock ?? createClock();
+  const crypto = options.crypto ?? platformCrypto;
+  const nonce = checkOptionalFunction(options.nonce, 'nonce') ?? (() => base64url(crypto.randomBytes(16)));
+  const listener = checkOptionalFunction(options.onEvent, 'onEvent');
+  const sensitiveHeaders = [...ALWAYS_SENSITIVE, ...credential.sensitiveHeaders.map((name) => name.toLowerCase())];
+
+  const emit = (event: SignetEvent): void => {
+    try {
+      listener?.(event);
+    } catch {
+      // A listener's failure must not fail the request it is observing.
+    }
+  };
+  const contextFor = (attempt: number, signal: AbortSignal | undefined): AuthContext => ({ clock, nonce, crypto, signal, attempt, emit });
+
+  function fail(code: SignetRequestErrorCode, message: string, request: { method: string; url: URL; headers: Headers }, cause?: unknown): never {
+    throw new SignetRequestError(code, message, redactRequest(request), cause);
+  }
+
+  // Learns the server's clock from the Date header, but only from origins we trust with credentials.
+  function observeDate(response: TransportResponse<unknown>): void {
+    const date = response.headers.get('date');
+    if (date !== null && clock.observeServerTime(Date.parse(date), 1000)) emit({ type: 'clock.adjusted', offsetMs: clock.offsetMs });
+  }
+
+  async function send<Value, Raw>(initial: OutgoingRequest<Value>, transport: Transport<Value, Raw>, sendOptions: SendOptions = {}): Promise<Raw> {
+    const { signal, redirect = 'follow' } = sendOptions;
+    let { method, url, body } = initial;
+    let headers = new Headers(initial.headers);
+    // The body policy: buffer (bounded) only when the scheme must read it.
+    if (credential.requiresBody && isTransportBody(body)) {
+      signal?.throwIfAborted();
+      const buffered = await body.read(maxBodyBytes);
+      if (buffered.contentType !== undefined && !headers.has('content-type')) headers.set('content-type', buffered.contentType);
+      body = buffered.bytes;
+    }
+    let bodySent = false;
+    // Once a redirect chain leaves the credential's origins, no later hop is authorized again:
+    // otherwise another origin could point an authorized request (with 307, even a POST) anywhere on ours.
+    let trusted = true;
+
+    const sendOnce = async (request: SignableRequest, attempt: number): Promise<TransportResponse<Raw>> => {
+      if (isTransportBody(body) && !body.replayable) {
+        if (bodySent) {
+          fail(
+            'body_not_replayable',
+            attempt > 1
+              ? 'the credential asked for a re-send, but the body was a stream that has already been sent; pass bytes or a string, or a scheme that buffers'
+              : 'a redirect needs the body again, but it was a stream that has already been sent; pass bytes or a string instead',
+            request,
+          );
+        }
+        bodySent = true;
+      }
+      return transport({ method: request.method, url: request.url, headers: request.headers, body: body as OutgoingBody<Value> }, signal);
+    };
+
+    for (let hop = 0; ; hop++) {
+      signal?.throwIfAborted();
+      const authorize = trusted && policy.allows(url);
+      const unsigned: SignableRequest = { method, url, headers, body: body instanceof Uint8Array ? body : undefined };
+      let response: TransportResponse<Raw>;
+      if (authorize) {
+        response = await sendAuthorized(unsigned, sendOnce, signal);
+        observeDate(response);
+      } else {
+        emit({ type: 'credentials.withheld', scheme: credential.scheme, url: redactUrl(url), reason: hop === 0 ? 'origin_not_allowed' : 'redirected_off_origin' });
+        response = await sendOnce(unsigned, 1);
+      }
+
+      if (redirect === 'manual') return response.raw;
+      const step = followRedirect(response.status, response.headers.get('location'), url, method);
+      if (step === undefined) return response.raw;
+      await response.discard();
+      const here = { method, url, headers };
+      if (redirect === 'error') fail('redirect_refused', `the server redirected (${response.status}) and the request said redirect: 'error'`, here);
+      if (hop >= maxRedirects) fail('too_many_redirects', `more than ${maxRedirects} redirects (maxRedirects); a redirect loop ends here`, here);
+      if (step.url.protocol !== 'https:' && step.url.protocol !== 'http:') fail('redirect_refused', `refusing a redirect to a ${step.url.protocol} URL`, here);
+      if (url.protocol === 'https:' && step.url.protocol === 'http:') {
+        fail('redirect_downgrade', `refusing a redirect from https to plain http (${redactUrl(step.url)})`, here);
+      }
+
+      if (step.dropBody) {
+        body = undefined;
+        headers = new Headers(headers);
+        for (const name of CONTENT_HEADERS) headers.delete(name);
+      }
+      if (step.url.origin !== url.origin) {
+        // Leaving this origin: strip every credential the caller or the scheme may have placed.
+        headers = new Headers(headers);
+        for (const name of sensitiveHeaders) headers.delete(name);
+        for (const name of credential.sensitiveQueryParams) step.url.searchParams.delete(name);
+        trusted &&= policy.allows(step.url);
+      }
+      emit({ type: 'redirect.followed', status: response.status, from: redactUrl(url), to: redactUrl(step.url), authorized: trusted && policy.allows(step.url) });
+      method = step.method;
+      url = step.url;
+    }
+  }
+
+  // authorize → send → onResponse → at most one re-send. Two attempts at most, so no 401 loop.
+  async function sendAuthorized<Raw>(
+    unsigned: SignableRequest,
+    sendOnce: (request: SignableRequest, attempt: number) => Promise<TransportResponse<Raw>>,
+    signal: AbortSignal | undefined,
+  ): Promise<TransportResponse<Raw>> {
+    for (let attempt = 1; ; attempt++) {
+      const context = contextFor(attempt, signal);
+      const signed = await credential.authorize(unsigned, context);
+      signal?.throwIfAborted();
+      const response = await sendOnce(signed, attempt);
+      if (attempt > 1 || credential.onResponse === undefined) return response;
+      const verdict = await credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
+      if (verdict !== 'retry') return response;
+      emit({ type: 'auth.retry', scheme: credential.scheme, status: response.status });
+      await response.discard();
+    }
+  }
+
+  return { credential, clock, send };
+}
+
+function checkCredential(credential: Credential): void {
+  if (
+    typeof credential !== 'object' ||
+    credential === null ||
+    typeof credential.authorize !== 'function' ||
+    typeof credential.scheme !== 'string' ||
+    !Array.isArray(credential.sensitiveHeaders) ||
+    !Array.isArray(credential.sensitiveQueryParams)
+  ) {
+    throw new TypeError('Signet: the credential must implement the Credential contract (scheme, requiresBody, sensitiveHeaders, sensitiveQueryParams, authorize)');
+  }
+}

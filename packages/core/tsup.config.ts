@@ -1,0 +1,21 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'api-key': 'src/schemes/api-key/index.ts',
+    basic: 'src/schemes/basic/index.ts',
+    // The two crypto implementations are separate files chosen at run time by the
+    // package's `imports` map (`#crypto`), so neither is bundled into the others.
+    'node-crypto': 'src/crypto/node/node-crypto.ts',
+    'web-crypto': 'src/crypto/web-crypto.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'src/index.ts', 'api-key': 'src/schemes/api-key/index.ts', basic: 'src/schemes/basic/index.ts' } },
+  external: ['#crypto', /^node:/],
+  platform: 'neutral',
+  target: 'es2022',
+  sourcemap: true,
+  clean: true,
+  splitting: true,
+});
