@@ -1,6 +1,7 @@
 // @signet/core: the credential contract, the send loop, policies, secrets, errors and the
 // API key and Basic schemes. This file only re-exports.
 export { createClock, type Clock, type ClockOptions } from './clock/clock.js';
+export { platformCrypto } from './crypto/platform-crypto.js';
 export type { SignetCrypto } from './crypto/signet-crypto.js';
 export { timingSafeEqual } from './crypto/timing-safe-equal.js';
 export type { AuthContext } from './credential/auth-context.js';
@@ -13,6 +14,7 @@ export { SignetCredentialError } from './errors/credential-error.js';
 export { SignetRequestError, type SignetRequestErrorCode } from './errors/request-error.js';
 export { SignetError, type SignetErrorCode, type SignetErrorOptions } from './errors/signet-error.js';
 export type { EventListener, SignetEvent } from './events/signet-event.js';
+export { checkOptionsObject, checkPositiveInteger, checkSecretText, checkText, checkToken } from './options/check.js';
 export { createOriginPolicy, isLoopback, type OriginPolicy, type OriginPolicyOptions } from './policy/origin-policy.js';
 export { bodyTooLarge, readBounded } from './policy/read-bounded.js';
 export { apiKey, type ApiKeyOptions } from './schemes/api-key/index.js';

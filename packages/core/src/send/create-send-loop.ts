@@ -1,4 +1,4 @@
-import { platformCrypto } from '#crypto';
+import { platformCrypto } from '../crypto/platform-crypto.js';
 import { type Clock, createClock } from '../clock/clock.js';
 import type { AuthContext } from '../credential/auth-context.js';
 import type { Credential } from '../credential/credential.js';

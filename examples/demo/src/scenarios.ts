@@ -1,0 +1,35 @@
+import { apiKey, basic, type Credential } from '@signet/core';
+import type { VerifierPolicy } from '@signet/verifier';
+
+/** One demo case: a credential, a request, and whether the verifier should accept it. */
+export interface Scenario {
+  readonly scheme: string;
+  readonly credential: Credential;
+  readonly method: string;
+  readonly path: string;
+  readonly body?: string;
+  readonly expectRefused: boolean;
+}
+
+// Demo-only secrets, made up here; nothing real.
+const ORDERS_KEY = 'sk_demo_orders_2f9c41';
+const ORDERS_KEY_NEXT = 'sk_demo_orders_next_77ab10';
+const REPORTS_KEY = 'sk_demo_reports_c0ffee';
+
+/** What the demo's verifier accepts. */
+export const demoPolicy: VerifierPolicy = {
+  realm: 'signet-demo',
+  apiKey: { clients: { 'orders-service': [ORDERS_KEY, ORDERS_KEY_NEXT], 'reports-service': REPORTS_KEY } },
+  basic: { users: { aladdin: 'open sesame', 'zoë': 'pässwörd £' } },
+};
+
+/** Every case the demo runs, each through every adapter. */
+export const scenarios: readonly Scenario[] = [
+  { scheme: 'api-key', credential: apiKey({ key: ORDERS_KEY }), method: 'GET', path: '/orders', expectRefused: false },
+  { scheme: 'api-key', credential: apiKey({ key: ORDERS_KEY_NEXT }), method: 'POST', path: '/orders', body: '{"sku":"A-1"}', expectRefused: false },
+  { scheme: 'api-key', credential: apiKey({ key: 'sk_demo_wrong_000000' }), method: 'GET', path: '/orders', expectRefused: true },
+  { scheme: 'api-key', credential: apiKey({ key: REPORTS_KEY }), method: 'GET', path: '/reports', expectRefused: false },
+  { scheme: 'basic', credential: basic({ username: 'aladdin', password: 'open sesame' }), method: 'GET', path: '/profile', expectRefused: false },
+  { scheme: 'basic', credential: basic({ username: 'zoë', password: 'pässwörd £' }), method: 'GET', path: '/profile', expectRefused: false },
+  { scheme: 'basic', credential: basic({ username: 'aladdin', password: 'wrong' }), method: 'GET', path: '/profile', expectRefused: true },
+];

@@ -1,0 +1,55 @@
+import { type Credential, createSendLoop, redactRequest, type SendLoopOptions, SignetRequestError, type Transport } from '@signet/core';
+import { toFetchBody } from './fetch-body.js';
+import { toOutgoingRequest } from './to-outgoing-request.js';
+
+/** Options for {@link withAuth}: the send loop's options (`origins` is required). */
+export type WithAuthOptions = SendLoopOptions;
+
+/**
+ * Wraps a fetch function so every request to the credential's origins carries the credential.
+ * The result has fetch's exact signature and works with the global fetch of Node, browsers,
+ * Deno, Bun and workers, with a `Request` as well as with a URL and init.
+ *
+ * Redirects are followed by Signet, not by fetch, so that credentials never follow a request to
+ * another origin and same-origin hops are authorized again. `redirect: 'manual'` and `'error'`
+ * behave as in fetch.
+ *
+ * @example
+ * ```ts
+ * import { apiKey } from '@signet/core';
+ * import { withAuth } from '@signet/fetch';
+ * const api = withAuth(fetch, apiKey({ key: process.env.API_KEY! }), { origins: 'https://api.example.com' });
+ * const response = await api('https://api.example.com/v1/things');
+ * ```
+ */
+export function withAuth(fetchFn: typeof fetch, credential: Credential, options: WithAuthOptions): typeof fetch {
+  if (typeof fetchFn !== 'function') throw new TypeError('withAuth: the first argument must be a fetch function');
+  const loop = createSendLoop(credential, options);
+
+  return async function authorizedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const call = toOutgoingRequest(input, init);
+    const transport: Transport<BodyInit, Response> = async (request, signal) => {
+      const body = toFetchBody(request.body);
+      const response = await fetchFn(request.url, {
+        ...call.passThrough,
+        method: request.method,
+        headers: request.headers,
+        body: body ?? null,
+        // Signet follows redirects itself, to apply its origin policy to every hop.
+        redirect: 'manual',
+        signal: signal ?? null,
+        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+      } as RequestInit);
+      if (response.type === 'opaqueredirect' && call.redirect === 'follow') {
+        // Browsers hide the target of a manual redirect, so Signet cannot tell where credentials would go.
+        throw new SignetRequestError(
+          'redirect_not_followable',
+          'the server redirected, but this runtime hides redirect targets, so Signet cannot apply its origin policy; avoid the redirect or pass redirect: "manual"',
+          redactRequest(request),
+        );
+      }
+      return { status: response.status, headers: response.headers, raw: response, discard: () => response.body?.cancel().catch(() => undefined) };
+    };
+    return loop.send(call.request, transport, { redirect: call.redirect, signal: call.signal });
+  } as typeof fetch;
+}

@@ -1,0 +1,13 @@
+// @signet/verifier: check authenticated requests on the receiving side. Only re-exports.
+export { createVerifier, type Verifier, type VerifierPolicy } from './create-verifier.js';
+export { createVerifierHandler, type RequestHandler, type VerifierResponseBody } from './create-verifier-handler.js';
+export type { ApiKeyPolicy } from './schemes/api-key-policy.js';
+export type { BasicPolicy } from './schemes/basic-policy.js';
+export type { SecretList } from './schemes/secret-list.js';
+export type {
+  VerificationFailure,
+  VerificationFailureReason,
+  VerificationResult,
+  VerificationSuccess,
+  VerifiedScheme,
+} from './verification-result.js';

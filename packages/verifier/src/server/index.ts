@@ -1,0 +1,2 @@
+// @signet/verifier/server: the verifier as a real HTTP server on loopback (Node). Only re-exports.
+export { startVerifierServer, type VerifierServer, type VerifierServerOptions } from './start-verifier-server.js';
