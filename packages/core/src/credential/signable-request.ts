@@ -22,9 +22,18 @@ export function withHeaders(request: SignableRequest, headers: Record<string, st
   return { ...request, headers: merged };
 }
 
-/** A copy of `request` with query parameter `name` set to `value`. */
+/**
+ * A copy of `request` with query parameter `name` set to `value`. The rest of the query keeps its
+ * exact bytes: going through `URLSearchParams` would re-encode all of it (`%20` becomes `+`),
+ * which breaks any signature computed over the URL.
+ */
 export function withQueryParam(request: SignableRequest, name: string, value: string): SignableRequest {
   const url = new URL(request.url);
-  url.searchParams.set(name, value);
+  if (url.searchParams.has(name)) {
+    url.searchParams.set(name, value);
+  } else {
+    const pair = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+    url.search = url.search.length > 1 ? `${url.search}&${pair}` : pair;
+  }
   return { ...request, url };
 }

@@ -106,33 +106,51 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
     // otherwise another origin could point an authorized request (with 307, even a POST) anywhere on ours.
     let trusted = true;
 
-    const sendOnce = async (request: SignableRequest, attempt: number): Promise<TransportResponse<Raw>> => {
-      if (isTransportBody(body) && !body.replayable) {
-        if (bodySent) {
-          fail(
-            'body_not_replayable',
-            attempt > 1
-              ? 'the credential asked for a re-send, but the body was a stream that has already been sent; pass bytes or a string, or a scheme that buffers'
-              : 'a redirect needs the body again, but it was a stream that has already been sent; pass bytes or a string instead',
-            request,
-          );
-        }
-        bodySent = true;
-      }
+    // The body policy for re-sends: a one-shot stream goes out once; a second send is refused
+    // before anything (even a new authorization) happens, so it is never re-sent empty.
+    const assertBodyCanBeSent = (request: SignableRequest, why: 'redirect' | 'auth'): void => {
+      if (!bodySent || !isTransportBody(body) || body.replayable) return;
+      fail(
+        'body_not_replayable',
+        why === 'auth'
+          ? 'the credential asked for a re-send, but the body was a stream that has already been sent; pass bytes or a string, or a scheme that buffers'
+          : 'a redirect needs the body again, but it was a stream that has already been sent; pass bytes or a string instead',
+        request,
+      );
+    };
+    const sendOnce = (request: SignableRequest): Promise<TransportResponse<Raw>> => {
+      bodySent = body !== undefined;
       return transport({ method: request.method, url: request.url, headers: request.headers, body: body as OutgoingBody<Value> }, signal);
+    };
+
+    // authorize → send → onResponse → at most one re-send. Two attempts at most, so no 401 loop.
+    const sendAuthorized = async (unsigned: SignableRequest): Promise<TransportResponse<Raw>> => {
+      for (let attempt = 1; ; attempt++) {
+        const context = contextFor(attempt, signal);
+        const signed = await credential.authorize(unsigned, context);
+        signal?.throwIfAborted();
+        const response = await sendOnce(signed);
+        if (attempt > 1 || credential.onResponse === undefined) return response;
+        const verdict = await credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
+        if (verdict !== 'retry') return response;
+        await response.discard();
+        assertBodyCanBeSent(signed, 'auth');
+        emit({ type: 'auth.retry', scheme: credential.scheme, status: response.status });
+      }
     };
 
     for (let hop = 0; ; hop++) {
       signal?.throwIfAborted();
       const authorize = trusted && policy.allows(url);
       const unsigned: SignableRequest = { method, url, headers, body: body instanceof Uint8Array ? body : undefined };
+      assertBodyCanBeSent(unsigned, 'redirect');
       let response: TransportResponse<Raw>;
       if (authorize) {
-        response = await sendAuthorized(unsigned, sendOnce, signal);
+        response = await sendAuthorized(unsigned);
         observeDate(response);
       } else {
         emit({ type: 'credentials.withheld', scheme: credential.scheme, url: redactUrl(url), reason: hop === 0 ? 'origin_not_allowed' : 'redirected_off_origin' });
-        response = await sendOnce(unsigned, 1);
+        response = await sendOnce(unsigned);
       }
 
       if (redirect === 'manual') return response.raw;
@@ -156,31 +174,13 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
         // Leaving this origin: strip every credential the caller or the scheme may have placed.
         headers = new Headers(headers);
         for (const name of sensitiveHeaders) headers.delete(name);
-        for (const name of credential.sensitiveQueryParams) step.url.searchParams.delete(name);
+        // Only touch the query when it holds our parameter: any edit re-serializes all of it.
+        for (const name of credential.sensitiveQueryParams) if (step.url.searchParams.has(name)) step.url.searchParams.delete(name);
         trusted &&= policy.allows(step.url);
       }
       emit({ type: 'redirect.followed', status: response.status, from: redactUrl(url), to: redactUrl(step.url), authorized: trusted && policy.allows(step.url) });
       method = step.method;
       url = step.url;
-    }
-  }
-
-  // authorize → send → onResponse → at most one re-send. Two attempts at most, so no 401 loop.
-  async function sendAuthorized<Raw>(
-    unsigned: SignableRequest,
-    sendOnce: (request: SignableRequest, attempt: number) => Promise<TransportResponse<Raw>>,
-    signal: AbortSignal | undefined,
-  ): Promise<TransportResponse<Raw>> {
-    for (let attempt = 1; ; attempt++) {
-      const context = contextFor(attempt, signal);
-      const signed = await credential.authorize(unsigned, context);
-      signal?.throwIfAborted();
-      const response = await sendOnce(signed, attempt);
-      if (attempt > 1 || credential.onResponse === undefined) return response;
-      const verdict = await credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
-      if (verdict !== 'retry') return response;
-      emit({ type: 'auth.retry', scheme: credential.scheme, status: response.status });
-      await response.discard();
     }
   }
 

@@ -1,0 +1,18 @@
+import { type AuthContext, createClock, platformCrypto, type SignableRequest, type SignetEvent } from '@signet/core';
+
+/** A deterministic AuthContext for calling a credential directly. */
+export function testContext(events: SignetEvent[] = []): AuthContext {
+  return {
+    clock: createClock({ now: () => 1_700_000_000_000 }),
+    nonce: () => 'nonce-1',
+    crypto: platformCrypto,
+    signal: undefined,
+    attempt: 1,
+    emit: (event) => events.push(event),
+  };
+}
+
+/** A SignableRequest for calling a credential directly. */
+export function signable(url = 'https://api.example.com/v1/things?page=2', headers: Record<string, string> = {}): SignableRequest {
+  return { method: 'GET', url: new URL(url), headers: new Headers(headers), body: undefined };
+}
