@@ -1,0 +1,76 @@
+// Integration: withAuth over Node's real fetch against the real verifier server on loopback.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiKey, basic, type SignetEvent } from '@signet/core';
+import { withAuth } from '@signet/fetch';
+import { createVerifier, type VerifierResponseBody } from '@signet/verifier';
+import { startVerifierServer, type VerifierServer } from '@signet/verifier/server';
+
+const KEY = 'sk_live_loopback_01';
+const verifier = createVerifier({
+  apiKey: { clients: { 'svc-a': KEY }, header: 'X-API-Key' },
+  basic: { users: { 'zoë': 'pässwörd' } },
+});
+const redirect = (status: number) => async (request: Request) =>
+  new Response(null, { status, headers: { location: new URL(request.url).searchParams.get('to')! } });
+
+let home: VerifierServer;
+let other: VerifierServer;
+beforeAll(async () => {
+  const routes = { '/redirect/302': redirect(302), '/redirect/307': redirect(307) };
+  // Two servers, so two origins: 127.0.0.1 on two ports.
+  [home, other] = await Promise.all([startVerifierServer({ verifier, routes }), startVerifierServer({ verifier, routes })]);
+});
+afterAll(async () => {
+  await Promise.all([home.close(), other.close()]);
+});
+const report = async (response: Response) => (await response.json()) as VerifierResponseBody;
+
+describe('withAuth(fetch) → verifier server on loopback', () => {
+  test('API key in a custom header and Basic in UTF-8 round trip', async () => {
+    const keyed = withAuth(fetch, apiKey({ key: KEY, header: 'X-API-Key' }), { origins: home.origin });
+    expect(await report(await keyed(`${home.origin}/orders?page=2`))).toMatchObject({ verified: true, identity: 'svc-a', path: '/orders' });
+    const user = withAuth(fetch, basic({ username: 'zoë', password: 'pässwörd' }), { origins: home.origin });
+    expect(await report(await user(`${home.origin}/me`))).toMatchObject({ verified: true, scheme: 'basic', identity: 'zoë' });
+  });
+
+  test('a wrong key is refused with 401', async () => {
+    const wrong = withAuth(fetch, apiKey({ key: 'sk_wrong', header: 'X-API-Key' }), { origins: home.origin });
+    const response = await wrong(`${home.origin}/orders`);
+    expect(response.status).toBe(401);
+    expect(await report(response)).toMatchObject({ verified: false, reason: 'unknown_key' });
+  });
+
+  test('a Request with a body keeps headers and body', async () => {
+    const keyed = withAuth(fetch, apiKey({ key: KEY, header: 'X-API-Key' }), { origins: home.origin });
+    const response = await keyed(new Request(`${home.origin}/r`, { method: 'POST', body: 'hello', headers: { 'x-request-id': '42' } }));
+    const body = await report(response);
+    expect(body).toMatchObject({ verified: true, method: 'POST', bodyBytes: 5 });
+    expect(body.headerNames).toContain('x-request-id');
+  });
+
+  test('a redirect to another origin arrives there with no credential', async () => {
+    const events: SignetEvent[] = [];
+    const keyed = withAuth(fetch, apiKey({ key: KEY, header: 'X-API-Key' }), { origins: home.origin, onEvent: (e) => events.push(e) });
+    const response = await keyed(`${home.origin}/redirect/302?to=${encodeURIComponent(`${other.origin}/landing`)}`);
+    const body = await report(response);
+    expect(response.status).toBe(401);
+    expect(body).toMatchObject({ verified: false, reason: 'missing_credentials', path: '/landing' });
+    expect(body.headerNames).not.toContain('x-api-key');
+    expect(events.map((e) => e.type)).toEqual(['redirect.followed', 'credentials.withheld']);
+  });
+
+  test('a same-origin 307 is authorized again and the body survives', async () => {
+    const keyed = withAuth(fetch, apiKey({ key: KEY, header: 'X-API-Key' }), { origins: home.origin });
+    const response = await keyed(`${home.origin}/redirect/307?to=${encodeURIComponent('/after')}`, { method: 'PUT', body: new Uint8Array(1000) });
+    expect(await report(response)).toMatchObject({ verified: true, method: 'PUT', path: '/after', bodyBytes: 1000 });
+  });
+
+  test('a streamed body is sent once and a 307 that needs it again fails, sending nothing empty', async () => {
+    const keyed = withAuth(fetch, apiKey({ key: KEY, header: 'X-API-Key' }), { origins: home.origin });
+    const body = new Blob(['x'.repeat(100)]).stream();
+    const error = await keyed(`${home.origin}/redirect/307?to=${encodeURIComponent('/after')}`, { method: 'POST', body, duplex: 'half' } as RequestInit).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'body_not_replayable' });
+  });
+});
