@@ -7,11 +7,11 @@ import type { TestProjectInlineConfiguration } from 'vitest/config';
 // The rest are Vite's defaults for server code.
 const conditions = ['@signet/source', 'module', 'node', 'development|production'];
 
-function project(name: string, root: string): TestProjectInlineConfiguration {
+function project(name: string, root: string, include = ['test/**/*.test.ts']): TestProjectInlineConfiguration {
   return {
     resolve: { conditions },
     ssr: { resolve: { conditions } },
-    test: { name, root, include: ['test/**/*.test.ts'], environment: 'node' },
+    test: { name, root, include, environment: 'node' },
   };
 }
 
@@ -19,5 +19,5 @@ export default [
   project('core', 'packages/core'),
   project('fetch', 'packages/fetch'),
   project('verifier', 'packages/verifier'),
-  project('examples', 'examples'),
+  project('examples', 'examples', ['*/test/**/*.test.ts']),
 ];

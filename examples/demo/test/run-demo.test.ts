@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { formatTable } from '../src/format-table.js';
+import { runDemo } from '../src/run-demo.js';
+
+describe('pnpm demo', () => {
+  test('every scheme is accepted through every adapter, and the wrong credentials are refused with 401', async () => {
+    const rows = await runDemo();
+    for (const row of rows) {
+      expect(row.verified, `${row.scheme} ${row.request} ${row.saw}`).toBe(!row.expectRefused);
+      expect(row.status).toBe(row.expectRefused ? 401 : 200);
+    }
+    const schemes = new Set(rows.filter((r) => r.verified).map((r) => r.scheme));
+    expect([...schemes].sort()).toEqual(['api-key', 'basic']);
+    expect(rows.filter((r) => !r.verified).map((r) => r.saw).sort()).toEqual(['refused: invalid_credentials', 'refused: unknown_key']);
+    expect(new Set(rows.map((r) => r.adapter))).toEqual(new Set(['fetch']));
+  });
+
+  test('the table lines up and marks expected refusals', () => {
+    const table = formatTable([
+      { scheme: 'api-key', adapter: 'fetch', request: 'GET /a', status: 200, verified: true, saw: 'identity x', expectRefused: false },
+      { scheme: 'basic', adapter: 'fetch', request: 'GET /b', status: 401, verified: false, saw: 'refused: invalid_credentials', expectRefused: true },
+    ]);
+    expect(table).toBe(
+      [
+        'scheme   adapter  request  status  verified       the verifier saw',
+        '-------  -------  -------  ------  -------------  ----------------------------',
+        'api-key  fetch    GET /a   200     yes            identity x',
+        'basic    fetch    GET /b   401     no (expected)  refused: invalid_credentials',
+        '',
+      ].join('\n'),
+    );
+  });
+});
