@@ -11,8 +11,10 @@ export type WithAuthOptions = SendLoopOptions;
  * Deno, Bun and workers, with a `Request` as well as with a URL and init.
  *
  * Redirects are followed by Signet, not by fetch, so that credentials never follow a request to
- * another origin and same-origin hops are authorized again. `redirect: 'manual'` and `'error'`
- * behave as in fetch.
+ * another origin and same-origin hops are authorized again. `redirect: 'manual'` returns the 3xx
+ * as fetch does; `redirect: 'error'` rejects with a `SignetRequestError` (`redirect_refused`)
+ * where fetch would throw a `TypeError`. In browsers, which hide redirect targets, a redirect
+ * fails with `redirect_not_followable` rather than risk sending credentials along.
  *
  * @example
  * ```ts
@@ -40,13 +42,15 @@ export function withAuth(fetchFn: typeof fetch, credential: Credential, options:
         signal: signal ?? null,
         ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
       } as RequestInit);
-      if (response.type === 'opaqueredirect' && call.redirect === 'follow') {
+      if (response.type === 'opaqueredirect' && call.redirect !== 'manual') {
         // Browsers hide the target of a manual redirect, so Signet cannot tell where credentials would go.
-        throw new SignetRequestError(
-          'redirect_not_followable',
-          'the server redirected, but this runtime hides redirect targets, so Signet cannot apply its origin policy; avoid the redirect or pass redirect: "manual"',
-          redactRequest(request),
-        );
+        throw call.redirect === 'error'
+          ? new SignetRequestError('redirect_refused', "the server redirected and the request said redirect: 'error'", redactRequest(request))
+          : new SignetRequestError(
+              'redirect_not_followable',
+              'the server redirected, but this runtime hides redirect targets, so Signet cannot apply its origin policy; avoid the redirect or pass redirect: "manual"',
+              redactRequest(request),
+            );
       }
       return { status: response.status, headers: response.headers, raw: response, discard: () => response.body?.cancel().catch(() => undefined) };
     };

@@ -139,3 +139,22 @@ describe('withAuth(fetch)', () => {
     expect(() => withAuth('fetch' as never, apiKey({ key: KEY }), { origins: API })).toThrow(TypeError);
   });
 });
+
+describe('withAuth(fetch) where the runtime hides redirects (browsers)', () => {
+  // A browser answers redirect: 'manual' with an opaque redirect: status 0, no Location.
+  const opaqueFetch = (async () => {
+    const response = new Response(null, { status: 200 });
+    Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+    return response;
+  }) as typeof fetch;
+  const browserApi = withAuth(opaqueFetch, apiKey({ key: KEY }), { origins: API });
+
+  test("fails closed with redirect_not_followable when following, redirect_refused for 'error'", async () => {
+    await expect(browserApi(`${API}/x`)).rejects.toMatchObject({ code: 'redirect_not_followable' });
+    await expect(browserApi(`${API}/x`, { redirect: 'error' })).rejects.toMatchObject({ code: 'redirect_refused' });
+  });
+
+  test("hands the opaque redirect back for redirect: 'manual'", async () => {
+    expect((await browserApi(`${API}/x`, { redirect: 'manual' })).type).toBe('opaqueredirect');
+  });
+});

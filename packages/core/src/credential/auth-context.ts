@@ -15,7 +15,7 @@ export interface AuthContext {
   readonly crypto: SignetCrypto;
   /** The caller's abort signal, if any: long signing work should honour it. */
   readonly signal: AbortSignal | undefined;
-  /** 1 for the first send of a request, 2 for its one re-send for auth. */
+  /** 1 for the first send (of each redirect hop), 2 for the request's one re-send for auth. */
   readonly attempt: number;
   /** Reports a lifecycle event. Never pass token material. */
   emit(event: SignetEvent): void;

@@ -13,10 +13,21 @@ import type { Credential } from './credential.js';
  */
 export function combine(...credentials: Credential[]): Credential {
   if (credentials.length === 0) throw new SignetConfigError('credentials', 'combine() needs at least one credential');
+  // Two parts writing the same header would silently overwrite each other: refuse it up front.
+  const owners = new Map<string, number>();
+  credentials.forEach((credential, i) => {
+    for (const name of credential.sensitiveHeaders) {
+      const other = owners.get(name.toLowerCase());
+      if (other !== undefined) {
+        throw new SignetConfigError(`credentials[${i}]`, `writes the ${name} header, as credentials[${other}] (${credentials[other]!.scheme}) does; one would overwrite the other`);
+      }
+      owners.set(name.toLowerCase(), i);
+    }
+  });
   return {
     scheme: credentials.map((c) => c.scheme).join('+'),
     requiresBody: credentials.some((c) => c.requiresBody),
-    sensitiveHeaders: [...new Set(credentials.flatMap((c) => c.sensitiveHeaders))],
+    sensitiveHeaders: [...owners.keys()],
     sensitiveQueryParams: [...new Set(credentials.flatMap((c) => c.sensitiveQueryParams))],
     async authorize(request, context) {
       let signed = request;

@@ -6,7 +6,7 @@ import type { RedactedRequest } from '../secret/redact-request.js';
  * - `invalid_option`: an option was missing or malformed when something was created.
  * - `credential_unavailable`: a credential could not be produced (for example a token source failed).
  * - `redirect_downgrade`: a redirect from https to http was refused.
- * - `redirect_refused`: the caller asked for `redirect: 'error'` and the server redirected.
+ * - `redirect_refused`: a redirect was not followed: the caller asked for `redirect: 'error'`, or it pointed to a non-http(s) URL.
  * - `redirect_not_followable`: the runtime hides redirect targets (browsers), so Signet cannot apply its origin policy.
  * - `too_many_redirects`: the redirect limit was reached (also how loops end).
  * - `body_not_replayable`: a re-send was needed but the body was a stream that was already sent.

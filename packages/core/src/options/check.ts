@@ -4,15 +4,28 @@ import { Secret } from '../secret/secret.js';
 // Validation helpers for factories. Each throws SignetConfigError naming the field and, for
 // secret fields, never repeating the value.
 
-/** A non-empty string or {@link Secret} without control characters (they would split a header). */
-export function checkSecretText(value: unknown, field: string): Secret {
-  if (value instanceof Secret) {
-    checkNoControlCharacters(value.reveal(), field, true);
-    return value;
+/**
+ * A string or {@link Secret} without control characters (they would split a header); non-empty
+ * unless `allowEmpty` (RFC 7617 allows an empty Basic password).
+ */
+export function checkSecretText(value: unknown, field: string, { allowEmpty = false } = {}): Secret {
+  const text = value instanceof Secret ? value.reveal() : value;
+  if (typeof text !== 'string') throw new SignetConfigError(field, 'must be a string or a Secret');
+  if (!(allowEmpty && text === '')) checkNoControlCharacters(text, field, true);
+  return value instanceof Secret ? value : new Secret(text);
+}
+
+// RFC 9110 §5.5: a field value is visible ASCII and spaces, with no space at either end
+// (Headers would trim it silently). Non-ASCII would make Headers throw on the first request.
+const HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/** A secret that will be sent in a header: {@link checkSecretText}, and visible ASCII without edge spaces. */
+export function checkHeaderSecret(value: unknown, field: string): Secret {
+  const checked = checkSecretText(value, field);
+  if (!HEADER_VALUE.test(checked.reveal())) {
+    throw new SignetConfigError(field, 'must be visible ASCII with no leading or trailing space, to be sent in a header');
   }
-  if (typeof value !== 'string') throw new SignetConfigError(field, 'must be a string or a Secret');
-  checkNoControlCharacters(value, field, true);
-  return new Secret(value);
+  return checked;
 }
 
 /** A non-empty string without control characters. */

@@ -102,6 +102,8 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
       body = buffered.bytes;
     }
     let bodySent = false;
+    // At most one re-send for auth per request, whatever the number of redirect hops.
+    let resent = false;
     // Once a redirect chain leaves the credential's origins, no later hop is authorized again:
     // otherwise another origin could point an authorized request (with 307, even a POST) anywhere on ours.
     let trusted = true;
@@ -123,18 +125,23 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
       return transport({ method: request.method, url: request.url, headers: request.headers, body: body as OutgoingBody<Value> }, signal);
     };
 
-    // authorize → send → onResponse → at most one re-send. Two attempts at most, so no 401 loop.
+    // authorize → send → onResponse → at most one re-send.
     const sendAuthorized = async (unsigned: SignableRequest): Promise<TransportResponse<Raw>> => {
       for (let attempt = 1; ; attempt++) {
         const context = contextFor(attempt, signal);
         const signed = await credential.authorize(unsigned, context);
         signal?.throwIfAborted();
         const response = await sendOnce(signed);
-        if (attempt > 1 || credential.onResponse === undefined) return response;
+        // Learn the server's time before the credential looks, so a re-send is signed with it.
+        observeDate(response);
+        if (credential.onResponse === undefined) return response;
+        // The credential always sees the response (it may learn a nonce or a new token from it),
+        // but only the request's first 'retry' is honoured: two attempts at most, never a 401 loop.
         const verdict = await credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
-        if (verdict !== 'retry') return response;
+        if (verdict !== 'retry' || resent) return response;
         await response.discard();
         assertBodyCanBeSent(signed, 'auth');
+        resent = true;
         emit({ type: 'auth.retry', scheme: credential.scheme, status: response.status });
       }
     };
@@ -147,7 +154,6 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
       let response: TransportResponse<Raw>;
       if (authorize) {
         response = await sendAuthorized(unsigned);
-        observeDate(response);
       } else {
         emit({ type: 'credentials.withheld', scheme: credential.scheme, url: redactUrl(url), reason: hop === 0 ? 'origin_not_allowed' : 'redirected_off_origin' });
         response = await sendOnce(unsigned);
@@ -193,6 +199,7 @@ function checkCredential(credential: Credential): void {
     credential === null ||
     typeof credential.authorize !== 'function' ||
     typeof credential.scheme !== 'string' ||
+    typeof credential.requiresBody !== 'boolean' ||
     !Array.isArray(credential.sensitiveHeaders) ||
     !Array.isArray(credential.sensitiveQueryParams)
   ) {

@@ -34,6 +34,18 @@ describe('combine', () => {
     expect(seen).toEqual(['retrying', 'observing']);
   });
 
+  test('refuses two parts that write the same header, naming the second', () => {
+    let error: unknown;
+    try {
+      combine(apiKey({ key: 'k', header: 'X-Key' }), apiKey({ key: 'gw' }), basic({ username: 'a', password: 'b' }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SignetConfigError);
+    expect(error).toMatchObject({ field: 'credentials[2]' });
+    expect((error as Error).message).toContain('authorization header, as credentials[1] (api-key) does');
+  });
+
   test('needs at least one credential', () => {
     expect(() => combine()).toThrow(SignetConfigError);
   });

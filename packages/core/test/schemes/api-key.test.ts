@@ -38,6 +38,11 @@ describe('apiKey', () => {
     expect(replaced.url.href).toBe('https://api.example.com/s?api_key=k');
   });
 
+  test('a query key may hold any character: it is percent-encoded', async () => {
+    const signed = await apiKey({ key: 'clé 1', query: 'k' }).authorize(signable('https://api.example.com/'), testContext());
+    expect(signed.url.search).toBe('?k=cl%C3%A9%201');
+  });
+
   test('never mutates the request it is given', async () => {
     const request = signable('https://api.example.com/v1', { accept: 'application/json' });
     await apiKey({ key: 'k' }).authorize(request, testContext());
@@ -58,7 +63,11 @@ describe('apiKey', () => {
     [{ key: 'k', scheme: 'Api Key' }, 'scheme', 'must be an HTTP token'],
     [{ key: 'k', header: 'X-API-Key', scheme: 'Token' }, 'scheme', 'applies only to the Authorization header'],
     [{ key: 'k', query: 'api_key', header: 'X-API-Key' }, 'query', 'cannot be combined'],
-    [{ key: 'k', query: '' }, 'query', 'non-empty'],
+    [{ key: 'k', query: '' }, 'query', 'must not be empty'],
+    [{ key: 'k', query: 'a\nb' }, 'query', 'control characters'],
+    [{ key: 'clé' }, 'key', 'visible ASCII'],
+    [{ key: ' k' }, 'key', 'no leading or trailing space'],
+    [{ key: 'k ', header: 'X-API-Key' }, 'key', 'no leading or trailing space'],
   ])('refuses %j at construction, naming the field', (options, field, message) => {
     let error: unknown;
     try {

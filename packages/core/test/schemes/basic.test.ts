@@ -26,6 +26,10 @@ describe('basic (RFC 7617)', () => {
     expect(await header('a', 'b:c')).toBe(`Basic ${btoa('a:b:c')}`);
   });
 
+  test('an empty password is allowed (RFC 7617 §2: the password may be empty), an empty user-id is not', async () => {
+    expect(await header('api-key-as-user', '')).toBe(`Basic ${btoa('api-key-as-user:')}`);
+  });
+
   test('accepts the password as a Secret', async () => {
     const signed = await basic({ username: 'Aladdin', password: secret('open sesame') }).authorize(signable(), testContext());
     expect(signed.headers.get('authorization')).toBe('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==');

@@ -45,5 +45,7 @@ describe('send loop options are checked at construction', () => {
 
   test('a credential that does not implement the contract is a TypeError', () => {
     expect(() => createSendLoop({} as never, { origins: 'https://a.example.com' })).toThrow(TypeError);
+    const noFlag = { ...apiKey({ key: 'k' }), requiresBody: undefined } as never;
+    expect(() => createSendLoop(noFlag, { origins: 'https://a.example.com' })).toThrow(TypeError);
   });
 });

@@ -94,7 +94,29 @@ describe('send loop: at most one re-send for auth', () => {
     const raw = await sendLoop.send(outgoing(`${API}/`), net.transport);
     expect(raw).toMatchObject({ status: 401, index: 1 });
     expect(net.received).toHaveLength(2);
-    expect(calls.onResponse).toBe(1);
+    expect(calls.authorize).toEqual([1, 2]);
+    expect(calls.onResponse).toBe(2); // it sees the second 401 too, but its 'retry' is not honoured
+  });
+
+  test('the one re-send is per request, not per redirect hop', async () => {
+    const { credential, calls } = countingCredential((status) => (status === 401 ? 'retry' : undefined));
+    const { sendLoop } = loop(credential);
+    // 401 → re-send → 302 to the same origin → 401 again: that second 401 goes back to the caller.
+    const net = fakeTransport((_, i) => (i === 1 ? { status: 302, headers: { location: '/next' } } : { status: 401 }));
+    const raw = await sendLoop.send(outgoing(`${API}/`), net.transport);
+    expect(raw).toMatchObject({ status: 401, index: 2 });
+    expect(net.received.map((r) => r.url)).toEqual([`${API}/`, `${API}/`, `${API}/next`]);
+    expect(calls.authorize).toEqual([1, 2, 1]);
+  });
+
+  test('the credential sees the clock already corrected by the response it is judging', async () => {
+    const offsets: number[] = [];
+    const { credential } = countingCredential();
+    const probe: Credential = { ...credential, onResponse: (_response, _request, context) => void offsets.push(context.clock.offsetMs) };
+    const clock = createClock({ now: () => Date.parse('2026-01-01T00:00:00Z') });
+    const { sendLoop } = loop(probe, { clock });
+    await sendLoop.send(outgoing(`${API}/`), fakeTransport(() => ({ status: 401, headers: { date: 'Thu, 01 Jan 2026 00:10:00 GMT' } })).transport);
+    expect(offsets).toEqual([600_500]);
   });
 
   test('a credential without onResponse never causes a re-send (API key on 401)', async () => {

@@ -1,7 +1,7 @@
 import type { Credential } from '../../credential/credential.js';
 import { withHeaders, withQueryParam } from '../../credential/signable-request.js';
 import { SignetConfigError } from '../../errors/config-error.js';
-import { checkOptionsObject, checkSecretText, checkToken } from '../../options/check.js';
+import { checkHeaderSecret, checkOptionsObject, checkSecretText, checkText, checkToken } from '../../options/check.js';
 import type { Secret } from '../../secret/secret.js';
 
 /** Options for {@link apiKey}. Give at most one of `header` and `query`. */
@@ -35,12 +35,13 @@ export interface ApiKeyOptions {
  */
 export function apiKey(options: ApiKeyOptions): Credential {
   checkOptionsObject(options, 'apiKey(options)');
-  const key = checkSecretText(options.key, 'key');
   if (options.query !== undefined) {
     if (options.header !== undefined || options.scheme !== undefined) {
       throw new SignetConfigError('query', 'cannot be combined with header or scheme: the key goes in one place');
     }
-    const name = checkQueryName(options.query);
+    const name = checkText(options.query, 'query');
+    // In the query any character can be percent-encoded, so only control characters are refused.
+    const key = checkSecretText(options.key, 'key');
     return {
       scheme: 'api-key',
       requiresBody: false,
@@ -49,6 +50,7 @@ export function apiKey(options: ApiKeyOptions): Credential {
       authorize: async (request) => withQueryParam(request, name, key.reveal()),
     };
   }
+  const key = checkHeaderSecret(options.key, 'key');
   const header = options.header === undefined ? 'authorization' : checkToken(options.header, 'header').toLowerCase();
   if (options.scheme !== undefined && header !== 'authorization') {
     throw new SignetConfigError('scheme', 'applies only to the Authorization header; a custom header carries the bare key');
@@ -61,9 +63,4 @@ export function apiKey(options: ApiKeyOptions): Credential {
     sensitiveQueryParams: [],
     authorize: async (request) => withHeaders(request, { [header]: prefix + key.reveal() }),
   };
-}
-
-function checkQueryName(value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0) throw new SignetConfigError('query', 'must be a non-empty query parameter name');
-  return value;
 }

@@ -9,7 +9,7 @@ import { Secret } from '../../secret/secret.js';
 export interface BasicOptions {
   /** The user-id. Must not contain `:` or control characters (RFC 7617 §2). */
   username: string;
-  /** The password. Must not contain control characters (RFC 7617 §2). */
+  /** The password; may be empty. Must not contain control characters (RFC 7617 §2). */
   password: string | Secret;
 }
 
@@ -28,7 +28,7 @@ export function basic(options: BasicOptions): Credential {
   const username = checkText(options.username, 'username').normalize('NFC');
   // RFC 7617 §2: "a user-id containing a colon character is invalid".
   if (username.includes(':')) throw new SignetConfigError('username', 'must not contain ":" (RFC 7617 §2: the colon separates user-id and password)');
-  const password = checkSecretText(options.password, 'password').reveal().normalize('NFC');
+  const password = checkSecretText(options.password, 'password', { allowEmpty: true }).reveal().normalize('NFC');
   const header = new Secret(`Basic ${base64(utf8(`${username}:${password}`))}`);
   return {
     scheme: 'basic',
