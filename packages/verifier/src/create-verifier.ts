@@ -1,4 +1,4 @@
-import { checkOptionsObject, platformCrypto, SignetConfigError, type SignetCrypto } from '@signet/core';
+import { checkOptionsObject, checkText, platformCrypto, SignetConfigError, type SignetCrypto } from '@signet/core';
 import { createKeySet } from './key-set.js';
 import { type ApiKeyPolicy, compileApiKeyPolicy } from './schemes/api-key-policy.js';
 import { type BasicPolicy, compileBasicPolicy } from './schemes/basic-policy.js';
@@ -37,7 +37,7 @@ export interface Verifier {
 export function createVerifier(policy: VerifierPolicy): Verifier {
   checkOptionsObject(policy, 'createVerifier(policy)');
   if (policy.apiKey === undefined && policy.basic === undefined) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic)');
-  const realm = (policy.realm ?? 'signet').replace(/["\\]/g, '');
+  const realm = checkRealm(policy.realm);
   const crypto = policy.crypto ?? platformCrypto;
   const apiKey = policy.apiKey === undefined ? undefined : compileApiKeyPolicy(policy.apiKey);
   const apiKeys = apiKey === undefined ? undefined : createKeySet(apiKey.keys, crypto);
@@ -78,7 +78,15 @@ export function createVerifier(policy: VerifierPolicy): Verifier {
         const value = new URL(request.url).searchParams.get(apiKey.query);
         if (value !== null) return verifyApiKey(value);
       }
-      return fail(undefined, authorization === undefined ? 'missing_credentials' : 'malformed_credentials');
+      return fail(undefined, authorization === undefined ? 'missing_credentials' : 'unsupported_scheme');
     },
   };
+}
+
+// The realm goes into a quoted-string (RFC 9110 §5.6.4): visible ASCII and spaces, with `"` and `\`
+// escaped as quoted-pairs.
+function checkRealm(value: unknown): string {
+  const realm = checkText(value ?? 'signet', 'realm');
+  if (!/^[\x20-\x7e]+$/.test(realm)) throw new SignetConfigError('realm', 'must be visible ASCII (it is sent in the WWW-Authenticate header)');
+  return realm.replace(/["\\]/g, '\\$&');
 }

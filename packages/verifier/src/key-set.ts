@@ -1,9 +1,9 @@
 import { type SignetCrypto, type Secret, timingSafeEqual, utf8 } from '@signet/core';
 
 /**
- * Secrets, each owned by an identity, matched in constant time. Every stored secret is kept only
- * as its SHA-256 digest, and a lookup compares the presented digest with all of them without
- * stopping early, so timing tells neither which secret matched nor how long any secret is.
+ * Secrets, each owned by an identity, matched in constant time. Matching works on SHA-256
+ * digests: a lookup compares the presented digest with every stored one without stopping early,
+ * so timing tells neither which secret matched nor how long any secret is.
  */
 export interface KeySet {
   /** The owner of `presented` among `candidates` (all owners when omitted), or undefined. */

@@ -4,6 +4,8 @@ export type VerificationFailureReason =
   | 'missing_credentials'
   /** A credential was present but could not be parsed (bad base64, bad UTF-8, no colon, …). */
   | 'malformed_credentials'
+  /** An `Authorization` header of a scheme this verifier does not accept (`Bearer` to an API-key verifier). */
+  | 'unsupported_scheme'
   /** The API key matches no key of any client. */
   | 'unknown_key'
   /** The Basic user-id and password do not match (which of the two is wrong is not said). */

@@ -1,4 +1,4 @@
-import { checkToken, type Secret, SignetConfigError } from '@signet/core';
+import { checkOptionsObject, checkText, checkToken, type Secret, SignetConfigError } from '@signet/core';
 import { checkKeyMap, type SecretList } from './secret-list.js';
 
 /** How the verifier accepts API keys; mirrors the options of `apiKey()` on the client side. */
@@ -26,12 +26,20 @@ export interface CompiledApiKeyPolicy {
   readonly query: string | undefined;
 }
 
+/** Checks an {@link ApiKeyPolicy} with the same rules as the client's `apiKey()` options. */
 export function compileApiKeyPolicy(policy: ApiKeyPolicy): CompiledApiKeyPolicy {
-  if (policy.query !== undefined && policy.header !== undefined) throw new SignetConfigError('apiKey.query', 'cannot be combined with apiKey.header');
+  checkOptionsObject(policy, 'apiKey');
+  if (policy.query !== undefined && (policy.header !== undefined || policy.scheme !== undefined)) {
+    throw new SignetConfigError('apiKey.query', 'cannot be combined with apiKey.header or apiKey.scheme: the key is read from one place');
+  }
+  const header = policy.query === undefined ? checkToken(policy.header ?? 'authorization', 'apiKey.header').toLowerCase() : undefined;
+  if (policy.scheme !== undefined && header !== 'authorization') {
+    throw new SignetConfigError('apiKey.scheme', 'applies only to the Authorization header; a custom header carries the bare key');
+  }
   return {
     keys: checkKeyMap(policy.clients, 'apiKey.clients'),
-    header: policy.query === undefined ? checkToken(policy.header ?? 'authorization', 'apiKey.header').toLowerCase() : undefined,
+    header,
     scheme: checkToken(policy.scheme ?? 'ApiKey', 'apiKey.scheme'),
-    query: policy.query,
+    query: policy.query === undefined ? undefined : checkText(policy.query, 'apiKey.query'),
   };
 }

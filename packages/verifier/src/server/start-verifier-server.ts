@@ -41,6 +41,7 @@ export async function startVerifierServer(options: VerifierServerOptions): Promi
   const host = options.host ?? '127.0.0.1';
   const verify = createVerifierHandler(options.verifier);
   const routes = options.routes ?? {};
+  let origin = '';
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.statusCode = 500;
@@ -49,11 +50,23 @@ export async function startVerifierServer(options: VerifierServerOptions): Promi
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const request = await toRequest(req, `http://${req.headers.host ?? host}`);
+    // Only origin-form targets ("/path?query"); the URL is built on the server's own origin,
+    // never on the client's Host header.
+    if (!req.url?.startsWith('/')) {
+      res.statusCode = 400;
+      res.end();
+      return;
+    }
+    const request = await toRequest(req, new URL(`${origin}${req.url}`));
     const route = routes[new URL(request.url).pathname];
     const response = await (route ?? verify)(request);
     res.statusCode = response.status;
-    response.headers.forEach((value, name) => res.setHeader(name, value));
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') res.setHeader(name, value);
+    });
+    // Headers joins repeated Set-Cookie values, which cannot be joined; send each one.
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
     res.end(Buffer.from(await response.arrayBuffer()));
   }
 
@@ -62,8 +75,9 @@ export async function startVerifierServer(options: VerifierServerOptions): Promi
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
-    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    origin,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -73,12 +87,12 @@ export async function startVerifierServer(options: VerifierServerOptions): Promi
   };
 }
 
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const method = req.method ?? 'GET';
   const body = method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks);
-  return new Request(new URL(req.url ?? '/', base), { method, headers, body: body ?? null });
+  return new Request(url, { method, headers, body: body ?? null });
 }
