@@ -1,13 +1,12 @@
-import { platformCrypto } from '../crypto/platform-crypto.js';
 import { type Clock, createClock } from '../clock/clock.js';
 import type { AuthContext } from '../credential/auth-context.js';
 import type { Credential } from '../credential/credential.js';
 import type { SignableRequest } from '../credential/signable-request.js';
+import { createAuthContext } from '../credential/create-auth-context.js';
 import type { SignetCrypto } from '../crypto/signet-crypto.js';
-import { base64url } from '../encoding.js';
 import { SignetRequestError, type SignetRequestErrorCode } from '../errors/request-error.js';
-import type { EventListener, SignetEvent } from '../events/signet-event.js';
-import { checkOptionalFunction, checkOptionsObject, checkPositiveInteger } from '../options/check.js';
+import type { EventListener } from '../events/signet-event.js';
+import { checkOptionsObject, checkPositiveInteger } from '../options/check.js';
 import { createOriginPolicy, type OriginPolicyOptions } from '../policy/origin-policy.js';
 import { redactRequest, redactUrl } from '../secret/redact-request.js';
 import { CONTENT_HEADERS, followRedirect } from './follow-redirect.js';
@@ -66,19 +65,11 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
   const maxBodyBytes = options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : checkPositiveInteger(options.maxBodyBytes, 'maxBodyBytes');
   const maxRedirects = options.maxRedirects === undefined ? DEFAULT_MAX_REDIRECTS : checkPositiveInteger(options.maxRedirects, 'maxRedirects', { allowZero: true });
   const clock = options.clock ?? createClock();
-  const crypto = options.crypto ?? platformCrypto;
-  const nonce = checkOptionalFunction(options.nonce, 'nonce') ?? (() => base64url(crypto.randomBytes(16)));
-  const listener = checkOptionalFunction(options.onEvent, 'onEvent');
+  // One context for the loop's lifetime; each attempt gets a copy with its own signal and number.
+  const base = createAuthContext({ clock, nonce: options.nonce, crypto: options.crypto, onEvent: options.onEvent });
+  const { emit } = base;
+  const contextFor = (attempt: number, signal: AbortSignal | undefined): AuthContext => ({ ...base, signal, attempt });
   const sensitiveHeaders = [...ALWAYS_SENSITIVE, ...credential.sensitiveHeaders.map((name) => name.toLowerCase())];
-
-  const emit = (event: SignetEvent): void => {
-    try {
-      listener?.(event);
-    } catch {
-      // A listener's failure must not fail the request it is observing.
-    }
-  };
-  const contextFor = (attempt: number, signal: AbortSignal | undefined): AuthContext => ({ clock, nonce, crypto, signal, attempt, emit });
 
   function fail(code: SignetRequestErrorCode, message: string, request: { method: string; url: URL; headers: Headers }, cause?: unknown): never {
     throw new SignetRequestError(code, message, redactRequest(request), cause);

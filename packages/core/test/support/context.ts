@@ -1,15 +1,8 @@
-import { type AuthContext, createClock, platformCrypto, type SignableRequest, type SignetEvent } from '@signet/core';
+import { type AuthContext, createAuthContext, createClock, type SignableRequest, type SignetEvent } from '@signet/core';
 
 /** A deterministic AuthContext for calling a credential directly. */
 export function testContext(events: SignetEvent[] = []): AuthContext {
-  return {
-    clock: createClock({ now: () => 1_700_000_000_000 }),
-    nonce: () => 'nonce-1',
-    crypto: platformCrypto,
-    signal: undefined,
-    attempt: 1,
-    emit: (event) => events.push(event),
-  };
+  return createAuthContext({ clock: createClock({ now: () => 1_700_000_000_000 }), nonce: () => 'nonce-1', onEvent: (event) => events.push(event) });
 }
 
 /** A SignableRequest for calling a credential directly. */

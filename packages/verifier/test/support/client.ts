@@ -1,15 +1,8 @@
-import { type AuthContext, type Credential, createClock, platformCrypto } from '@signet/core';
+import { type AuthContext, type Credential, createAuthContext, createClock } from '@signet/core';
 
 /** A deterministic AuthContext for calling a client credential from @signet/core directly. */
 export function testContext(): AuthContext {
-  return {
-    clock: createClock({ now: () => 1_700_000_000_000 }),
-    nonce: () => 'nonce-1',
-    crypto: platformCrypto,
-    signal: undefined,
-    attempt: 1,
-    emit: () => {},
-  };
+  return createAuthContext({ clock: createClock({ now: () => 1_700_000_000_000 }), nonce: () => 'nonce-1' });
 }
 
 /** Authorizes a bodiless request with a client credential and returns it as a standard `Request`. */
