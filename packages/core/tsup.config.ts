@@ -5,13 +5,25 @@ export default defineConfig({
     index: 'src/index.ts',
     'api-key': 'src/schemes/api-key/index.ts',
     basic: 'src/schemes/basic/index.ts',
+    hmac: 'src/schemes/hmac/index.ts',
+    webhooks: 'src/schemes/webhooks/index.ts',
+    'http-signatures': 'src/schemes/http-signatures/index.ts',
     // The two crypto implementations are separate files chosen at run time by the
     // package's `imports` map (`#crypto`), so neither is bundled into the others.
     'node-crypto': 'src/crypto/node/node-crypto.ts',
     'web-crypto': 'src/crypto/web-crypto.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', 'api-key': 'src/schemes/api-key/index.ts', basic: 'src/schemes/basic/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      'api-key': 'src/schemes/api-key/index.ts',
+      basic: 'src/schemes/basic/index.ts',
+      hmac: 'src/schemes/hmac/index.ts',
+      webhooks: 'src/schemes/webhooks/index.ts',
+      'http-signatures': 'src/schemes/http-signatures/index.ts',
+    },
+  },
   external: ['#crypto', /^node:/],
   platform: 'neutral',
   target: 'es2022',

@@ -21,6 +21,8 @@ export { bodyTooLarge, readBounded } from './policy/read-bounded.js';
 export { apiKey, type ApiKeyOptions } from './schemes/api-key/index.js';
 export { basic, type BasicOptions } from './schemes/basic/index.js';
 export { redactRequest, redactUrl, type RedactedRequest } from './secret/redact-request.js';
+export { createMemoryNonceStore, type MemoryNonceStoreOptions } from './stores/create-memory-nonce-store.js';
+export type { NonceClaim, NonceStore } from './stores/nonce-store.js';
 export { REDACTED, Secret, secret } from './secret/secret.js';
 export { createSendLoop, type SendLoop, type SendLoopOptions, type SendOptions } from './send/create-send-loop.js';
 export {

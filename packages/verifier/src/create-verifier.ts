@@ -1,10 +1,11 @@
 import { checkOptionsObject, checkText, platformCrypto, SignetConfigError, type SignetCrypto } from '@signet/core';
-import { createKeySet } from './key-set.js';
-import { type ApiKeyPolicy, compileApiKeyPolicy } from './schemes/api-key-policy.js';
-import { type BasicPolicy, compileBasicPolicy } from './schemes/basic-policy.js';
-import { decodeBasic } from './schemes/decode-basic.js';
+import type { SchemeVerifier, SchemeVerifierContext } from './scheme-verifier.js';
+import type { ApiKeyPolicy } from './schemes/api-key-policy.js';
+import { apiKeyVerifier } from './schemes/api-key-verifier.js';
+import type { BasicPolicy } from './schemes/basic-policy.js';
+import { basicVerifier } from './schemes/basic-verifier.js';
 import { parseAuthorization } from './schemes/parse-authorization.js';
-import type { VerificationFailureReason, VerificationResult, VerifiedScheme } from './verification-result.js';
+import type { VerificationResult } from './verification-result.js';
 
 /** Which schemes the verifier accepts, and with which secrets. Configure at least one. */
 export interface VerifierPolicy {
@@ -14,11 +15,13 @@ export interface VerifierPolicy {
   basic?: BasicPolicy;
   /** The crypto implementation (default: the fastest for this runtime). */
   crypto?: SignetCrypto;
+  /** The verifier's clock in milliseconds, for timestamp checks (default `Date.now`). */
+  now?: () => number;
 }
 
 /** Checks requests against a {@link VerifierPolicy}. */
 export interface Verifier {
-  /** Authenticates a standard `Request`. Never throws for a bad request; the result says why. */
+  /** Authenticates a standard `Request`. Never throws for a bad request; the result says why. The body is read from a clone. */
   verify(request: Request): Promise<VerificationResult>;
 }
 
@@ -36,49 +39,35 @@ export interface Verifier {
  */
 export function createVerifier(policy: VerifierPolicy): Verifier {
   checkOptionsObject(policy, 'createVerifier(policy)');
-  if (policy.apiKey === undefined && policy.basic === undefined) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic)');
   const realm = checkRealm(policy.realm);
   const crypto = policy.crypto ?? platformCrypto;
-  const apiKey = policy.apiKey === undefined ? undefined : compileApiKeyPolicy(policy.apiKey);
-  const apiKeys = apiKey === undefined ? undefined : createKeySet(apiKey.keys, crypto);
-  const basicEntries = policy.basic === undefined ? undefined : compileBasicPolicy(policy.basic);
-  const passwords = basicEntries === undefined ? undefined : createKeySet(basicEntries, crypto);
+  const now = policy.now ?? Date.now;
+  const schemes: SchemeVerifier[] = [];
+  if (policy.apiKey !== undefined) schemes.push(apiKeyVerifier(policy.apiKey, realm, crypto));
+  if (policy.basic !== undefined) schemes.push(basicVerifier(policy.basic, realm, crypto));
+  if (schemes.length === 0) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic)');
 
-  // RFC 9110 §11.6.1: one challenge per scheme we accept; RFC 7617 §2.1 for Basic's charset.
-  const challenges: string[] = [];
-  if (apiKey) challenges.push(`${apiKey.scheme} realm="${realm}"`);
-  if (passwords) challenges.push(`Basic realm="${realm}", charset="UTF-8"`);
-  const challenge = challenges.join(', ');
-  const fail = (scheme: VerifiedScheme | undefined, reason: VerificationFailureReason): VerificationResult => ({ ok: false, scheme, reason, status: 401, challenge });
-
-  async function verifyApiKey(presented: string): Promise<VerificationResult> {
-    if (presented.length === 0) return fail('api-key', 'malformed_credentials');
-    const client = await apiKeys!.match(presented);
-    return client === undefined ? fail('api-key', 'unknown_key') : { ok: true, scheme: 'api-key', identity: client };
-  }
-
-  async function verifyBasic(token: string): Promise<VerificationResult> {
-    const credentials = decodeBasic(token);
-    if (credentials === undefined) return fail('basic', 'malformed_credentials');
-    // Only this user's passwords count; an unknown user costs the same comparisons as a known one.
-    const user = await passwords!.match(credentials.password, new Set([credentials.username]));
-    return user === undefined ? fail('basic', 'invalid_credentials') : { ok: true, scheme: 'basic', identity: user };
-  }
+  // RFC 9110 §11.6.1: one challenge per scheme we accept; the failing scheme's may carry params.
+  const challengeFor = (failed?: SchemeVerifier, params?: string): string =>
+    schemes.map((s) => (s === failed && params ? `${s.challenge}, ${params}` : s.challenge)).join(', ');
 
   return {
     async verify(request) {
-      const authorization = parseAuthorization(request.headers.get('authorization'));
-      if (authorization?.scheme === 'basic' && passwords) return verifyBasic(authorization.value);
-      if (apiKey?.header === 'authorization' && authorization?.scheme === apiKey.scheme.toLowerCase()) return verifyApiKey(authorization.value);
-      if (apiKey?.header !== undefined && apiKey.header !== 'authorization') {
-        const value = request.headers.get(apiKey.header);
-        if (value !== null) return verifyApiKey(value.trim());
+      let body: Promise<Uint8Array> | undefined;
+      const context: SchemeVerifierContext = {
+        now,
+        crypto,
+        body: () => (body ??= request.clone().arrayBuffer().then((buffer) => new Uint8Array(buffer))),
+      };
+      for (const scheme of schemes) {
+        const outcome = await scheme.verify(request, context);
+        if (outcome === undefined) continue;
+        if (outcome.ok) return { ok: true, scheme: scheme.scheme, identity: outcome.identity };
+        const status = outcome.reason === 'nonce_store_full' ? 503 : 401;
+        return { ok: false, scheme: scheme.scheme, reason: outcome.reason, status, challenge: challengeFor(scheme, outcome.challengeParams) };
       }
-      if (apiKey?.query !== undefined) {
-        const value = new URL(request.url).searchParams.get(apiKey.query);
-        if (value !== null) return verifyApiKey(value);
-      }
-      return fail(undefined, authorization === undefined ? 'missing_credentials' : 'unsupported_scheme');
+      const reason = parseAuthorization(request.headers.get('authorization')) === undefined ? 'missing_credentials' : 'unsupported_scheme';
+      return { ok: false, scheme: undefined, reason, status: 401, challenge: challengeFor() };
     },
   };
 }

@@ -9,10 +9,24 @@ export type VerificationFailureReason =
   /** The API key matches no key of any client. */
   | 'unknown_key'
   /** The Basic user-id and password do not match (which of the two is wrong is not said). */
-  | 'invalid_credentials';
+  | 'invalid_credentials'
+  /** The signature does not match the request as received. */
+  | 'signature_mismatch'
+  /** The signed timestamp is outside the tolerance window; the challenge carries the server's time. */
+  | 'timestamp_skew'
+  /** The nonce was already used within the tolerance window: a replay. */
+  | 'nonce_replay'
+  /** The replay store is full of live nonces and cannot vouch for this one (status 503). */
+  | 'nonce_store_full'
+  /** The body does not match its digest (RFC 9530 Content-Digest, or the signed body hash). */
+  | 'digest_mismatch'
+  /** A component the policy requires to be signed is not covered, or a signed one is absent. */
+  | 'missing_component'
+  /** The signature names an algorithm this verifier does not accept for that key. */
+  | 'unsupported_algorithm';
 
 /** The scheme names the verifier reports. */
-export type VerifiedScheme = 'api-key' | 'basic';
+export type VerifiedScheme = 'api-key' | 'basic' | 'hmac' | 'http-signature' | 'webhook';
 
 /** The request was authenticated. */
 export interface VerificationSuccess {
@@ -28,8 +42,8 @@ export interface VerificationFailure {
   /** The scheme the request tried, when one could be recognized. */
   readonly scheme: VerifiedScheme | undefined;
   readonly reason: VerificationFailureReason;
-  /** 401 for every failure here (RFC 9110 §15.5.2). */
-  readonly status: 401;
+  /** 401 (RFC 9110 §15.5.2), or 503 when the replay store cannot vouch for a nonce (`nonce_store_full`). */
+  readonly status: 401 | 503;
   /** The `WWW-Authenticate` value to send back (RFC 9110 §11.6.1). */
   readonly challenge: string;
 }
