@@ -1,6 +1,7 @@
 // Integration: withAuth over Node's real fetch against the real verifier server on loopback.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiKey, basic, type SignetEvent } from '@signet/core';
+import { apiKey, basic, createClock, type SignetEvent } from '@signet/core';
+import { hmac } from '@signet/core/hmac';
 import { withAuth } from '@signet/fetch';
 import { createVerifier, type VerifierResponseBody } from '@signet/verifier';
 import { startVerifierServer, type VerifierServer } from '@signet/verifier/server';
@@ -72,5 +73,37 @@ describe('withAuth(fetch) → verifier server on loopback', () => {
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'body_not_replayable' });
+  });
+});
+
+describe('HMAC through fetch → verifier server on loopback', () => {
+  const SECRET = 'loopback-hmac-secret-0123456789-abcdef';
+  let server: VerifierServer;
+  beforeAll(async () => {
+    server = await startVerifierServer({ verifier: createVerifier({ hmac: { keys: { 'partner-42': SECRET } } }) });
+  });
+  afterAll(() => server.close());
+
+  test('a signed POST with a JSON body is accepted, and the body arrives intact', async () => {
+    const api = withAuth(fetch, hmac({ keyId: 'partner-42', secret: SECRET }), { origins: server.origin });
+    const response = await api(`${server.origin}/orders?b=2&a=%7e`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"sku":"A-1"}' });
+    expect(await report(response)).toMatchObject({ verified: true, scheme: 'hmac', identity: 'partner-42', bodyBytes: 13 });
+  });
+
+  test('a client clock 7 minutes slow is refused once, learns the server time, and gets in on the re-sign', async () => {
+    const events: SignetEvent[] = [];
+    const slow = createClock({ now: () => Date.now() - 7 * 60_000 });
+    const api = withAuth(fetch, hmac({ keyId: 'partner-42', secret: SECRET }), { origins: server.origin, clock: slow, onEvent: (e) => events.push(e) });
+    const response = await api(`${server.origin}/orders`, { method: 'PUT', body: new Uint8Array([1, 2, 3]) });
+    expect(await report(response)).toMatchObject({ verified: true, bodyBytes: 3 });
+    expect(events.map((e) => e.type)).toEqual(['clock.adjusted', 'auth.retry']);
+    expect(Math.abs(slow.offsetMs - 7 * 60_000)).toBeLessThan(2_000);
+  });
+
+  test('a streamed body is buffered for signing, so it can be signed and re-sent', async () => {
+    const api = withAuth(fetch, hmac({ keyId: 'partner-42', secret: SECRET }), { origins: server.origin });
+    const body = new Blob(['streamed payload']).stream();
+    const response = await api(`${server.origin}/upload`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(await report(response)).toMatchObject({ verified: true, bodyBytes: 16 });
   });
 });

@@ -4,6 +4,7 @@ import type { ApiKeyPolicy } from './schemes/api-key-policy.js';
 import { apiKeyVerifier } from './schemes/api-key-verifier.js';
 import type { BasicPolicy } from './schemes/basic-policy.js';
 import { basicVerifier } from './schemes/basic-verifier.js';
+import { type HmacPolicy, hmacVerifier } from './schemes/hmac-verifier.js';
 import { parseAuthorization } from './schemes/parse-authorization.js';
 import type { VerificationResult } from './verification-result.js';
 
@@ -13,6 +14,8 @@ export interface VerifierPolicy {
   realm?: string;
   apiKey?: ApiKeyPolicy;
   basic?: BasicPolicy;
+  /** Signet's HMAC-SHA256 signatures (docs/schemes/hmac.md). */
+  hmac?: HmacPolicy;
   /** The crypto implementation (default: the fastest for this runtime). */
   crypto?: SignetCrypto;
   /** The verifier's clock in milliseconds, for timestamp checks (default `Date.now`). */
@@ -45,7 +48,8 @@ export function createVerifier(policy: VerifierPolicy): Verifier {
   const schemes: SchemeVerifier[] = [];
   if (policy.apiKey !== undefined) schemes.push(apiKeyVerifier(policy.apiKey, realm, crypto));
   if (policy.basic !== undefined) schemes.push(basicVerifier(policy.basic, realm, crypto));
-  if (schemes.length === 0) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic)');
+  if (policy.hmac !== undefined) schemes.push(hmacVerifier(policy.hmac, realm, now));
+  if (schemes.length === 0) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic, hmac)');
 
   // RFC 9110 §11.6.1: one challenge per scheme we accept; the failing scheme's may carry params.
   const challengeFor = (failed?: SchemeVerifier, params?: string): string =>

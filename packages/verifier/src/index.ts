@@ -3,6 +3,7 @@ export { createVerifier, type Verifier, type VerifierPolicy } from './create-ver
 export { createVerifierHandler, type RequestHandler, type VerifierResponseBody } from './create-verifier-handler.js';
 export type { ApiKeyPolicy } from './schemes/api-key-policy.js';
 export type { BasicPolicy } from './schemes/basic-policy.js';
+export type { HmacPolicy } from './schemes/hmac-verifier.js';
 export type { SecretList } from './schemes/secret-list.js';
 export type {
   VerificationFailure,

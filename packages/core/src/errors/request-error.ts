@@ -10,6 +10,7 @@ export type SignetRequestErrorCode = Extract<
   | 'too_many_redirects'
   | 'body_not_replayable'
   | 'body_too_large'
+  | 'missing_signed_header'
 >;
 
 /**

@@ -11,6 +11,7 @@ import type { RedactedRequest } from '../secret/redact-request.js';
  * - `too_many_redirects`: the redirect limit was reached (also how loops end).
  * - `body_not_replayable`: a re-send was needed but the body was a stream that was already sent.
  * - `body_too_large`: a body that had to be buffered was larger than the configured bound.
+ * - `missing_signed_header`: a header the credential is configured to sign is absent from the request.
  */
 export type SignetErrorCode =
   | 'invalid_option'
@@ -20,7 +21,8 @@ export type SignetErrorCode =
   | 'redirect_not_followable'
   | 'too_many_redirects'
   | 'body_not_replayable'
-  | 'body_too_large';
+  | 'body_too_large'
+  | 'missing_signed_header';
 
 /** Options shared by every Signet error. */
 export interface SignetErrorOptions {

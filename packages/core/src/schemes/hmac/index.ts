@@ -1,2 +1,8 @@
-// @signet/core/hmac. Only re-exports. (Filled in by the scheme's own work.)
-export {};
+// @signet/core/hmac: Signet's HMAC-SHA256 request signing. Only re-exports.
+export { canonicalPath } from './canonical-path.js';
+export { canonicalQuery } from './canonical-query.js';
+export { hmac, type HmacOptions } from './hmac.js';
+export { formatHmacAuthorization, HMAC_SCHEME, parseHmacAuthorization, type HmacAuthorization } from './hmac-authorization.js';
+export { percentDecode, percentEncode } from './percent-encode.js';
+export { readSkewChallenge } from './read-skew-challenge.js';
+export { buildStringToSign, type HmacSignedParts } from './string-to-sign.js';

@@ -1,0 +1,104 @@
+import type { Credential } from '../../credential/credential.js';
+import { withHeaders } from '../../credential/signable-request.js';
+import { hex, utf8 } from '../../encoding.js';
+import { SignetConfigError } from '../../errors/config-error.js';
+import { SignetRequestError } from '../../errors/request-error.js';
+import { checkOptionsObject, checkSecretText, checkToken } from '../../options/check.js';
+import { redactRequest } from '../../secret/redact-request.js';
+import type { Secret } from '../../secret/secret.js';
+import { formatHmacAuthorization, HMAC_SCHEME, parseHmacAuthorization } from './hmac-authorization.js';
+import { readSkewChallenge } from './read-skew-challenge.js';
+import { buildStringToSign } from './string-to-sign.js';
+
+/** Options for {@link hmac}. */
+export interface HmacOptions {
+  /** Which key signed: the verifier looks the secret up by it. Visible ASCII, no quote, backslash or comma. */
+  keyId: string;
+  /** The shared secret, at least 32 bytes of UTF-8 (the size of an HMAC-SHA256 output). */
+  secret: string | Secret;
+  /**
+   * Extra headers to sign, beyond what is always covered (method, host, path, query, body hash,
+   * timestamp, nonce, and `content-type` when present). Each must be on every request: a missing
+   * one fails with `missing_signed_header` instead of being skipped.
+   */
+  headers?: readonly string[];
+}
+
+const MIN_SECRET_BYTES = 32;
+const EMPTY = new Uint8Array();
+// Written by this scheme; `host` is always signed on its own line.
+const RESERVED = new Set(['authorization', 'host']);
+
+/**
+ * Signet's HMAC-SHA256 request signing (docs/schemes/hmac.md): method, host, path, canonical query,
+ * chosen headers, the SHA-256 of the exact body bytes, a timestamp and a nonce, in
+ * `Authorization: HMAC-SHA256 keyId="…", timestamp="…", nonce="…", headers="…", signature="…"`.
+ * When the verifier refuses the timestamp and says what time it is, the credential corrects the
+ * shared clock and asks for one re-send.
+ *
+ * @example
+ * ```ts
+ * const api = withAuth(fetch, hmac({ keyId: 'partner-42', secret: process.env.PARTNER_SECRET!, headers: ['x-request-id'] }), {
+ *   origins: 'https://partner.example.com',
+ * });
+ * ```
+ */
+export function hmac(options: HmacOptions): Credential {
+  checkOptionsObject(options, 'hmac(options)');
+  const keyId = checkKeyId(options.keyId);
+  const secret = utf8(checkSecretText(options.secret, 'secret').reveal());
+  if (secret.length < MIN_SECRET_BYTES) {
+    throw new SignetConfigError('secret', `must be at least ${MIN_SECRET_BYTES} bytes (got fewer); generate one with 32 random bytes`);
+  }
+  const extra = checkHeaderList(options.headers);
+
+  return {
+    scheme: 'hmac',
+    requiresBody: true,
+    sensitiveHeaders: ['authorization'],
+    sensitiveQueryParams: [],
+    async authorize(request, context) {
+      extra.forEach((name, i) => {
+        if (!request.headers.has(name)) {
+          throw new SignetRequestError('missing_signed_header', `headers[${i}]: "${name}" is configured to be signed but the request has no such header`, redactRequest(request));
+        }
+      });
+      const signedHeaders = request.headers.has('content-type') && !extra.includes('content-type') ? ['content-type', ...extra] : extra;
+      const timestamp = Math.floor(context.clock.now() / 1000);
+      const nonce = context.nonce();
+      const bodySha256 = hex(await context.crypto.sha256(request.body ?? EMPTY));
+      const stringToSign = buildStringToSign({ timestamp, nonce, method: request.method, url: request.url, signedHeaders, headers: request.headers, bodySha256 });
+      const signature = hex(await context.crypto.hmacSha256(secret, utf8(stringToSign)));
+      return withHeaders(request, { authorization: formatHmacAuthorization({ keyId, timestamp, nonce, signedHeaders, signature }) });
+    },
+    onResponse(response, request, context) {
+      // A skew refusal carries the server's time: learn it (the send loop may already have, from
+      // the Date header), then re-sign once if a new signature would now land in the window.
+      const serverTime = readSkewChallenge(response);
+      if (serverTime === undefined) return undefined;
+      if (context.clock.observeServerTime(serverTime * 1000, 1000)) context.emit({ type: 'clock.adjusted', offsetMs: context.clock.offsetMs });
+      const now = context.clock.now() / 1000;
+      const signedAt = parseHmacAuthorization(request.headers.get('authorization')?.slice(HMAC_SCHEME.length + 1) ?? '')?.timestamp;
+      const clockAgrees = Math.abs(now - serverTime) <= 2;
+      return clockAgrees && signedAt !== undefined && Math.abs(signedAt - now) > 2 ? 'retry' : undefined;
+    },
+  };
+}
+
+function checkKeyId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value) || /["\\,]/.test(value)) {
+    throw new SignetConfigError('keyId', 'must be non-empty visible ASCII without quotes, backslashes or commas');
+  }
+  return value;
+}
+
+function checkHeaderList(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new SignetConfigError('headers', 'must be an array of header names');
+  const names = value.map((name: unknown, i) => checkToken(name, `headers[${i}]`).toLowerCase());
+  names.forEach((name, i) => {
+    if (RESERVED.has(name)) throw new SignetConfigError(`headers[${i}]`, `"${name}" is always handled by the scheme and cannot be listed`);
+    if (names.indexOf(name) !== i) throw new SignetConfigError(`headers[${i}]`, `"${name}" is listed twice`);
+  });
+  return names;
+}
