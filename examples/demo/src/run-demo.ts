@@ -10,17 +10,24 @@ export async function runDemo(): Promise<DemoRow[]> {
   try {
     const rows: DemoRow[] = [];
     for (const scenario of scenarios) {
-      const api = withAuth(fetch, scenario.credential, { origins: server.origin });
-      const init: RequestInit = scenario.body === undefined ? { method: scenario.method } : { method: scenario.method, body: scenario.body };
+      let resent = false;
+      const api = withAuth(fetch, scenario.credential, {
+        origins: server.origin,
+        ...(scenario.clock ? { clock: scenario.clock } : {}),
+        onEvent: (event) => {
+          if (event.type === 'auth.retry') resent = true;
+        },
+      });
+      const init: RequestInit = { method: scenario.method, headers: scenario.headers ?? {}, ...(scenario.body === undefined ? {} : { body: scenario.body }) };
       const response = await api(`${server.origin}${scenario.path}`, init);
       const report = (await response.json()) as VerifierResponseBody;
       rows.push({
         scheme: scenario.scheme,
         adapter: 'fetch',
-        request: `${scenario.method} ${scenario.path}`,
+        request: `${scenario.method} ${scenario.path}${scenario.note ? ` (${scenario.note})` : ''}`,
         status: response.status,
         verified: report.verified,
-        saw: report.verified ? `identity ${report.identity}` : `refused: ${report.reason}`,
+        saw: (report.verified ? `identity ${report.identity}` : `refused: ${report.reason}`) + (resent ? ', after one re-sign' : ''),
         expectRefused: scenario.expectRefused,
       });
     }

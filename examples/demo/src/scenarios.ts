@@ -1,4 +1,5 @@
-import { apiKey, basic, type Credential } from '@signet/core';
+import { apiKey, basic, type Clock, createClock, type Credential } from '@signet/core';
+import { hmac } from '@signet/core/hmac';
 import type { VerifierPolicy } from '@signet/verifier';
 
 /** One demo case: a credential, a request, and whether the verifier should accept it. */
@@ -8,6 +9,11 @@ export interface Scenario {
   readonly method: string;
   readonly path: string;
   readonly body?: string;
+  readonly headers?: Record<string, string>;
+  /** A client clock other than the real one (to show skew recovery). */
+  readonly clock?: Clock;
+  /** What the row shows beyond scheme and request (`clock 7 min slow`). */
+  readonly note?: string;
   readonly expectRefused: boolean;
 }
 
@@ -15,12 +21,14 @@ export interface Scenario {
 const ORDERS_KEY = 'sk_demo_orders_2f9c41';
 const ORDERS_KEY_NEXT = 'sk_demo_orders_next_77ab10';
 const REPORTS_KEY = 'sk_demo_reports_c0ffee';
+const PARTNER_SECRET = 'demo-partner-secret-0123456789-abcdef';
 
 /** What the demo's verifier accepts. */
 export const demoPolicy: VerifierPolicy = {
   realm: 'signet-demo',
   apiKey: { clients: { 'orders-service': [ORDERS_KEY, ORDERS_KEY_NEXT], 'reports-service': REPORTS_KEY } },
   basic: { users: { aladdin: 'open sesame', 'zoë': 'pässwörd £' } },
+  hmac: { keys: { 'partner-42': PARTNER_SECRET } },
 };
 
 /** Every case the demo runs, each through every adapter. */
@@ -32,4 +40,23 @@ export const scenarios: readonly Scenario[] = [
   { scheme: 'basic', credential: basic({ username: 'aladdin', password: 'open sesame' }), method: 'GET', path: '/profile', expectRefused: false },
   { scheme: 'basic', credential: basic({ username: 'zoë', password: 'pässwörd £' }), method: 'GET', path: '/profile', expectRefused: false },
   { scheme: 'basic', credential: basic({ username: 'aladdin', password: 'wrong' }), method: 'GET', path: '/profile', expectRefused: true },
+  {
+    scheme: 'hmac',
+    credential: hmac({ keyId: 'partner-42', secret: PARTNER_SECRET }),
+    method: 'POST',
+    path: '/orders?b=2&a=%7e',
+    headers: { 'content-type': 'application/json' },
+    body: '{"sku":"A-1","qty":2}',
+    expectRefused: false,
+  },
+  {
+    scheme: 'hmac',
+    credential: hmac({ keyId: 'partner-42', secret: PARTNER_SECRET }),
+    method: 'GET',
+    path: '/orders',
+    clock: createClock({ now: () => Date.now() - 7 * 60_000 }),
+    note: 'clock 7 min slow',
+    expectRefused: false,
+  },
+  { scheme: 'hmac', credential: hmac({ keyId: 'partner-42', secret: 'not-the-partner-secret-0123456789-xyz' }), method: 'GET', path: '/orders', expectRefused: true },
 ];

@@ -29,7 +29,9 @@ export interface VerifierResponseBody {
  */
 export function createVerifierHandler(verifier: Verifier): RequestHandler {
   return async (request) => {
-    const [result, body] = await Promise.all([verifier.verify(request), request.arrayBuffer()]);
+    // Verify first: it reads the body from a clone, which must be taken before the body is consumed.
+    const result = await verifier.verify(request);
+    const body = await request.arrayBuffer();
     return toResponse(result, request, body.byteLength);
   };
 }

@@ -111,3 +111,12 @@ describe('HMAC verifier', () => {
     expectConfigError(() => createVerifier({ hmac: null as never }), 'hmac', 'hmac: must be an options object');
   });
 });
+
+describe('HMAC through createVerifierHandler', () => {
+  test('a signed body is verified and still counted by the handler (the verifier reads a clone first)', async () => {
+    const { createVerifierHandler } = await import('@signet/verifier');
+    const handle = createVerifierHandler(verifierAt());
+    const response = await handle(await signed(client, { method: 'POST', headers: { 'x-request-id': 'r' }, body: 'twelve bytes' }));
+    expect(await response.json()).toMatchObject({ verified: true, scheme: 'hmac', bodyBytes: 12 });
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, hex, SignetConfigError, SignetRequestError, platformCrypto, utf8 } from '@signet/core';
@@ -37,6 +38,14 @@ const exampleRequest = () => ({
 });
 
 describe('hmac(): the documented worked example', () => {
+  test('docs/schemes/hmac.md shows exactly these values', () => {
+    const page = readFileSync(new URL('../../../../../docs/schemes/hmac.md', import.meta.url), 'utf8');
+    expect(page).toContain(`\`\`\`text\n${EXAMPLE.stringToSign}\n\`\`\``);
+    expect(page).toContain(`Authorization: ${EXAMPLE.authorization}`);
+    expect(page).toContain(`The body's SHA-256 is \`${EXAMPLE.bodySha256}\``);
+    expect(page).toContain(`Secret \`${EXAMPLE.secret}\``);
+  });
+
   test('the body hash is SHA-256 of the exact bytes', async () => {
     expect(hex(await platformCrypto.sha256(utf8(EXAMPLE.body)))).toBe(EXAMPLE.bodySha256);
   });
