@@ -1,5 +1,6 @@
 import { apiKey, basic, type Clock, createClock, type Credential } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
+import { webhook } from '@signet/core/webhooks';
 import type { VerifierPolicy } from '@signet/verifier';
 
 /** One demo case: a credential, a request, and whether the verifier should accept it. */
@@ -22,6 +23,8 @@ const ORDERS_KEY = 'sk_demo_orders_2f9c41';
 const ORDERS_KEY_NEXT = 'sk_demo_orders_next_77ab10';
 const REPORTS_KEY = 'sk_demo_reports_c0ffee';
 const PARTNER_SECRET = 'demo-partner-secret-0123456789-abcdef';
+const WEBHOOK_SECRET = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC0zMi1ieXRlcyEhISE=';
+const WEBHOOK_SECRET_OTHER = 'whsec_YW5vdGhlci13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=';
 
 /** What the demo's verifier accepts. */
 export const demoPolicy: VerifierPolicy = {
@@ -29,6 +32,7 @@ export const demoPolicy: VerifierPolicy = {
   apiKey: { clients: { 'orders-service': [ORDERS_KEY, ORDERS_KEY_NEXT], 'reports-service': REPORTS_KEY } },
   basic: { users: { aladdin: 'open sesame', 'zoë': 'pässwörd £' } },
   hmac: { keys: { 'partner-42': PARTNER_SECRET } },
+  webhook: { senders: { 'billing-events': WEBHOOK_SECRET } },
 };
 
 /** Every case the demo runs, each through every adapter. */
@@ -59,4 +63,23 @@ export const scenarios: readonly Scenario[] = [
     expectRefused: false,
   },
   { scheme: 'hmac', credential: hmac({ keyId: 'partner-42', secret: 'not-the-partner-secret-0123456789-xyz' }), method: 'GET', path: '/orders', expectRefused: true },
+  {
+    scheme: 'webhook',
+    credential: webhook({ secrets: WEBHOOK_SECRET }),
+    method: 'POST',
+    path: '/hooks/billing',
+    headers: { 'content-type': 'application/json', 'webhook-id': 'evt_2zK9' },
+    body: '{"type":"invoice.paid","id":"in_1"}',
+    expectRefused: false,
+  },
+  {
+    scheme: 'webhook',
+    credential: webhook({ secrets: [WEBHOOK_SECRET_OTHER, WEBHOOK_SECRET] }),
+    method: 'POST',
+    path: '/hooks/billing',
+    body: '{"type":"invoice.paid","id":"in_2"}',
+    note: 'two signatures, rotating',
+    expectRefused: false,
+  },
+  { scheme: 'webhook', credential: webhook({ secrets: WEBHOOK_SECRET_OTHER }), method: 'POST', path: '/hooks/billing', body: '{}', expectRefused: true },
 ];

@@ -4,6 +4,18 @@ export { createVerifierHandler, type RequestHandler, type VerifierResponseBody }
 export type { ApiKeyPolicy } from './schemes/api-key-policy.js';
 export type { BasicPolicy } from './schemes/basic-policy.js';
 export type { HmacPolicy } from './schemes/hmac-verifier.js';
+export {
+  createSignedWebhookRequest,
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  verifyWebhook,
+  type ReceivedWebhook,
+  type SignedWebhookRequestOptions,
+  type VerifyWebhookOptions,
+  type WebhookFailureReason,
+  type WebhookHeadersInput,
+  type WebhookPolicy,
+  type WebhookVerification,
+} from './webhooks/index.js';
 export type { SecretList } from './schemes/secret-list.js';
 export type {
   VerificationFailure,

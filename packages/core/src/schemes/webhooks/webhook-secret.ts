@@ -1,0 +1,53 @@
+import { REDACTED } from '../../secret/secret.js';
+
+// As for Secret: the bytes live outside the object, so no property or debugger view shows them.
+const keys = new WeakMap<WebhookSecret, Uint8Array>();
+
+/**
+ * A parsed Standard Webhooks signing secret: the key bytes behind a `whsec_…` string. Like a
+ * {@link Secret}, it prints as `[redacted]` through `String()`, `JSON.stringify` and
+ * `util.inspect`. Make one with {@link parseWebhookSecret}; Signet's webhook functions also
+ * take the `whsec_…` string (or a `Secret` holding it) directly.
+ *
+ * @example
+ * ```ts
+ * const key = parseWebhookSecret(process.env.WEBHOOK_SECRET!); // throws SignetConfigError if malformed
+ * console.log({ key });                                        // { key: [redacted] }
+ * ```
+ */
+export class WebhookSecret {
+  /** Use {@link parseWebhookSecret}, which validates the secret first. */
+  constructor(key: Uint8Array) {
+    if (!(key instanceof Uint8Array)) throw new TypeError('WebhookSecret: key must be a Uint8Array');
+    keys.set(this, key.slice());
+    Object.freeze(this);
+  }
+
+  /** A copy of the HMAC key bytes. Use them where they are needed and nowhere else. */
+  reveal(): Uint8Array {
+    return (keys.get(this) as Uint8Array).slice();
+  }
+
+  /** @returns `[redacted]` */
+  toString(): string {
+    return REDACTED;
+  }
+
+  /** @returns `[redacted]`, so `JSON.stringify` never prints the key. */
+  toJSON(): string {
+    return REDACTED;
+  }
+
+  /** Node's `util.inspect` and `console.log` use this. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return REDACTED;
+  }
+
+  [Symbol.toPrimitive](): string {
+    return REDACTED;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'WebhookSecret';
+  }
+}
