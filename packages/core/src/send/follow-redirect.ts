@@ -29,5 +29,8 @@ export function followRedirect(status: number, location: string | null, from: UR
   return toGet ? { url, method: 'GET', dropBody: true } : { url, method, dropBody: false };
 }
 
-/** Headers describing a body, removed when a redirect drops it (Fetch, HTTP-redirect fetch step 12). */
-export const CONTENT_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type', 'content-length'] as const;
+/**
+ * Headers describing a body, removed when a redirect drops it: the Fetch standard's list
+ * (HTTP-redirect fetch step 12), plus RFC 9530 `content-digest`, a digest of the body that is gone.
+ */
+export const CONTENT_HEADERS = ['content-encoding', 'content-language', 'content-location', 'content-type', 'content-length', 'content-digest'] as const;
