@@ -1,5 +1,6 @@
 import { apiKey, basic, type Clock, createClock, type Credential } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
+import { httpSignature } from '@signet/core/http-signatures';
 import { webhook } from '@signet/core/webhooks';
 import type { VerifierPolicy } from '@signet/verifier';
 
@@ -25,6 +26,10 @@ const REPORTS_KEY = 'sk_demo_reports_c0ffee';
 const PARTNER_SECRET = 'demo-partner-secret-0123456789-abcdef';
 const WEBHOOK_SECRET = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC0zMi1ieXRlcyEhISE=';
 const WEBHOOK_SECRET_OTHER = 'whsec_YW5vdGhlci13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=';
+const SIGNING_SECRET = 'demo-http-signature-secret-0123456789';
+// A fresh Ed25519 pair each run: the private key signs, the verifier knows only the public one.
+const ed25519 = (await crypto.subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
+const ed25519Public = await crypto.subtle.exportKey('jwk', ed25519.publicKey);
 
 /** What the demo's verifier accepts. */
 export const demoPolicy: VerifierPolicy = {
@@ -33,6 +38,12 @@ export const demoPolicy: VerifierPolicy = {
   basic: { users: { aladdin: 'open sesame', 'zoë': 'pässwörd £' } },
   hmac: { keys: { 'partner-42': PARTNER_SECRET } },
   webhook: { senders: { 'billing-events': WEBHOOK_SECRET } },
+  httpSignature: {
+    keys: {
+      'gateway-hmac': { algorithm: 'hmac-sha256', key: SIGNING_SECRET },
+      'gateway-ed25519': { algorithm: 'ed25519', key: ed25519Public as { kty: 'OKP'; crv: 'Ed25519'; x: string } },
+    },
+  },
 };
 
 /** Every case the demo runs, each through every adapter. */
@@ -82,4 +93,29 @@ export const scenarios: readonly Scenario[] = [
     expectRefused: false,
   },
   { scheme: 'webhook', credential: webhook({ secrets: WEBHOOK_SECRET_OTHER }), method: 'POST', path: '/hooks/billing', body: '{}', expectRefused: true },
+  {
+    scheme: 'http-signature',
+    credential: httpSignature({ keyId: 'gateway-hmac', algorithm: 'hmac-sha256', key: SIGNING_SECRET }),
+    method: 'POST',
+    path: '/transfers',
+    headers: { 'content-type': 'application/json' },
+    body: '{"amount":100}',
+    note: 'hmac-sha256',
+    expectRefused: false,
+  },
+  {
+    scheme: 'http-signature',
+    credential: httpSignature({ keyId: 'gateway-ed25519', algorithm: 'ed25519', key: ed25519.privateKey }),
+    method: 'GET',
+    path: '/transfers?status=open',
+    note: 'ed25519',
+    expectRefused: false,
+  },
+  {
+    scheme: 'http-signature',
+    credential: httpSignature({ keyId: 'gateway-hmac', algorithm: 'hmac-sha256', key: 'a-secret-the-verifier-does-not-know-0000' }),
+    method: 'GET',
+    path: '/transfers',
+    expectRefused: true,
+  },
 ];
