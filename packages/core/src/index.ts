@@ -2,7 +2,7 @@
 // API key and Basic schemes. This file only re-exports.
 export { createClock, type Clock, type ClockOptions } from './clock/clock.js';
 export { platformCrypto } from './crypto/platform-crypto.js';
-export type { SignetCrypto } from './crypto/signet-crypto.js';
+export type { DigestEncoding, HashInput, SignetCrypto } from './crypto/signet-crypto.js';
 export { timingSafeEqual } from './crypto/timing-safe-equal.js';
 export type { AuthContext } from './credential/auth-context.js';
 export { combine } from './credential/combine.js';

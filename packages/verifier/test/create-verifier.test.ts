@@ -362,10 +362,10 @@ describe('verify', () => {
     const hashed: string[] = [];
     const crypto: SignetCrypto = {
       ...platformCrypto,
-      sha256: (data) => {
+      sha256: ((data: Uint8Array, encoding?: 'hex' | 'base64') => {
         hashed.push(Buffer.from(data).toString('utf8'));
-        return platformCrypto.sha256(data);
-      },
+        return encoding === undefined ? platformCrypto.sha256(data) : platformCrypto.sha256(data, encoding);
+      }) as SignetCrypto['sha256'],
     };
     const verifier = createVerifier({ crypto, apiKey: { clients: { billing: 'key-billing-1' } } });
     expect(await verifier.verify(request({ authorization: 'ApiKey key-billing-1' }))).toMatchObject({ ok: true, identity: 'billing' });

@@ -26,10 +26,10 @@ function countingCrypto(): SignetCrypto & { readonly hashes: number } {
   let hashes = 0;
   return {
     ...platformCrypto,
-    sha256(data) {
+    sha256: ((data: Uint8Array, encoding?: 'hex' | 'base64') => {
       hashes++;
-      return platformCrypto.sha256(data);
-    },
+      return encoding === undefined ? platformCrypto.sha256(data) : platformCrypto.sha256(data, encoding);
+    }) as SignetCrypto['sha256'],
     get hashes() {
       return hashes;
     },
@@ -100,7 +100,7 @@ describe('createKeySet: constant-time matching', () => {
     const keys = createKeySet([['reports', secret('key-reports')]], platformCrypto);
     await keys.match('key-reports');
     const expected = new Uint8Array(createHash('sha256').update('key-reports', 'utf8').digest());
-    expect(compare.mock.calls[0]).toEqual([expected, expected]);
+    expect(compare.mock.calls[0]!.map((bytes) => [...bytes])).toEqual([[...expected], [...expected]]);
   });
 
   test('stored digests are computed once, on first use, even by concurrent first calls', async () => {

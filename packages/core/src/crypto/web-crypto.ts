@@ -1,17 +1,44 @@
-import type { SignetCrypto } from './signet-crypto.js';
+import { base64, hex } from '../encoding.js';
+import type { DigestEncoding, HashInput, SignetCrypto } from './signet-crypto.js';
 
 // Web Crypto, the universal implementation (browsers, Deno, Bun, workers).
 const subtle = globalThis.crypto.subtle;
+const encoder = new TextEncoder();
+// importKey is a round trip of its own: do it once per key.
+const keys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+function bytesOf(data: HashInput): Uint8Array<ArrayBuffer> {
+  if (typeof data === 'string') return encoder.encode(data);
+  if (data instanceof Uint8Array) return data as Uint8Array<ArrayBuffer>;
+  const parts = data.map((part) => (typeof part === 'string' ? encoder.encode(part) : part));
+  const joined = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+function hmacKey(key: Uint8Array): Promise<CryptoKey> {
+  let cryptoKey = keys.get(key);
+  if (cryptoKey === undefined) {
+    cryptoKey = subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keys.set(key, cryptoKey);
+  }
+  return cryptoKey;
+}
+
+const encode = (digest: ArrayBuffer, encoding: DigestEncoding | undefined) => {
+  const bytes = new Uint8Array(digest);
+  return encoding === undefined ? bytes : encoding === 'hex' ? hex(bytes) : base64(bytes);
+};
 
 /** {@link SignetCrypto} on Web Crypto. */
 export const platformCrypto: SignetCrypto = {
-  async sha256(data) {
-    return new Uint8Array(await subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-  },
-  async hmacSha256(key, data) {
-    const cryptoKey = await subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    return new Uint8Array(await subtle.sign('HMAC', cryptoKey, data as Uint8Array<ArrayBuffer>));
-  },
+  sha256: (async (data: HashInput, encoding?: DigestEncoding) => encode(await subtle.digest('SHA-256', bytesOf(data)), encoding)) as SignetCrypto['sha256'],
+  hmacSha256: (async (key: Uint8Array, data: HashInput, encoding?: DigestEncoding) =>
+    encode(await subtle.sign('HMAC', await hmacKey(key), bytesOf(data)), encoding)) as SignetCrypto['hmacSha256'],
   randomBytes(length) {
     return globalThis.crypto.getRandomValues(new Uint8Array(length));
   },

@@ -47,6 +47,42 @@ describe('crypto', () => {
     expect(crypto.randomBytes(16)).toHaveLength(16);
   });
 
+  test.each([
+    ['node:crypto', platformCrypto],
+    ['Web Crypto', webCrypto],
+  ])('%s hashes strings as UTF-8 and parts as their concatenation', async (_, crypto) => {
+    const joined = hex(await crypto.hmacSha256(utf8('key'), utf8('msg_1.1700000000.{"é":1}')));
+    expect(hex(await crypto.hmacSha256(utf8('key'), 'msg_1.1700000000.{"é":1}'))).toBe(joined);
+    expect(hex(await crypto.hmacSha256(utf8('key'), ['msg_1.1700000000.', utf8('{"é":1}')]))).toBe(joined);
+    expect(hex(await crypto.sha256(['ab', utf8('c')]))).toBe(hex(await crypto.sha256('abc')));
+  });
+
+  test.each([
+    ['node:crypto', platformCrypto],
+    ['Web Crypto', webCrypto],
+  ])('%s returns digests as hex or base64 text on request', async (_, crypto) => {
+    const mac = await crypto.hmacSha256(utf8('Jefe'), 'what do ya want for nothing?');
+    expect(await crypto.hmacSha256(utf8('Jefe'), 'what do ya want for nothing?', 'hex')).toBe(hex(mac));
+    expect(await crypto.hmacSha256(utf8('Jefe'), 'what do ya want for nothing?', 'base64')).toBe(base64(mac));
+    expect(await crypto.sha256('abc', 'hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await crypto.sha256('', 'base64')).toBe('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+  });
+
+  test('random bytes from the pool are fresh, never repeated, and not views of the pool', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const bytes = platformCrypto.randomBytes(16);
+      expect(bytes.byteLength).toBe(16);
+      seen.add(hex(bytes));
+    }
+    expect(seen.size).toBe(1000);
+    const kept = platformCrypto.randomBytes(16);
+    const copy = hex(kept);
+    for (let i = 0; i < 600; i++) platformCrypto.randomBytes(16); // wraps the 4 KiB pool
+    expect(hex(kept)).toBe(copy);
+    expect(platformCrypto.randomBytes(1000)).toHaveLength(1000);
+  });
+
   test('the Node build uses node:crypto under the node condition', () => {
     expect(platformCrypto).not.toBe(webCrypto);
   });

@@ -1,4 +1,4 @@
-import { checkOptionsObject, checkPositiveInteger, createMemoryNonceStore, hex, type NonceStore, SignetConfigError, timingSafeEqual, utf8 } from '@signet/core';
+import { checkOptionsObject, checkPositiveInteger, createMemoryNonceStore, type NonceStore, SignetConfigError, timingSafeEqual, utf8 } from '@signet/core';
 import { buildStringToSign, HMAC_SCHEME, parseHmacAuthorization } from '@signet/core/hmac';
 import type { SchemeVerifier } from '../scheme-verifier.js';
 import { parseAuthorization } from './parse-authorization.js';
@@ -50,14 +50,14 @@ export function hmacVerifier(policy: HmacPolicy, realm: string, now: () => numbe
       }
       if (request.headers.has('content-type') && !auth.signedHeaders.includes('content-type')) return { ok: false, reason: 'missing_component' };
 
-      const bodySha256 = hex(await context.crypto.sha256(await context.body()));
+      const bodySha256 = await context.crypto.sha256(await context.body(), 'hex');
       const url = new URL(request.url);
-      const stringToSign = utf8(buildStringToSign({ ...auth, method: request.method, url, headers: request.headers, bodySha256 }));
+      const stringToSign = buildStringToSign({ ...auth, method: request.method, url, headers: request.headers, bodySha256 });
       const presented = utf8(auth.signature);
       let matched = false;
       // Every active secret is tried, with no early exit, each compared in constant time.
       for (const secret of secrets) {
-        const expected = utf8(hex(await context.crypto.hmacSha256(secret, stringToSign)));
+        const expected = utf8(await context.crypto.hmacSha256(secret, stringToSign, 'hex'));
         matched = timingSafeEqual(expected, presented) || matched;
       }
       if (!matched) return { ok: false, reason: 'signature_mismatch' };

@@ -1,6 +1,6 @@
 import type { Credential } from '../../credential/credential.js';
 import { withHeaders } from '../../credential/signable-request.js';
-import { hex, utf8 } from '../../encoding.js';
+import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { SignetRequestError } from '../../errors/request-error.js';
 import { checkOptionsObject, checkSecretText, checkToken } from '../../options/check.js';
@@ -66,9 +66,9 @@ export function hmac(options: HmacOptions): Credential {
       const signedHeaders = request.headers.has('content-type') && !extra.includes('content-type') ? ['content-type', ...extra] : extra;
       const timestamp = Math.floor(context.clock.now() / 1000);
       const nonce = context.nonce();
-      const bodySha256 = hex(await context.crypto.sha256(request.body ?? EMPTY));
+      const bodySha256 = await context.crypto.sha256(request.body ?? EMPTY, 'hex');
       const stringToSign = buildStringToSign({ timestamp, nonce, method: request.method, url: request.url, signedHeaders, headers: request.headers, bodySha256 });
-      const signature = hex(await context.crypto.hmacSha256(secret, utf8(stringToSign)));
+      const signature = await context.crypto.hmacSha256(secret, stringToSign, 'hex');
       return withHeaders(request, { authorization: formatHmacAuthorization({ keyId, timestamp, nonce, signedHeaders, signature }) });
     },
     onResponse(response, request, context) {

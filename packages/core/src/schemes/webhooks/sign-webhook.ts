@@ -1,14 +1,12 @@
 import { platformCrypto } from '../../crypto/platform-crypto.js';
 import type { SignetCrypto } from '../../crypto/signet-crypto.js';
-import { base64 } from '../../encoding.js';
 import { checkOptionsObject } from '../../options/check.js';
 import { checkWebhookId } from './check-webhook-id.js';
 import { parseWebhookSecrets, type WebhookSecrets } from './parse-webhook-secret.js';
 import type { WebhookBody } from './webhook-body.js';
-import { webhookBodyBytes } from './webhook-body.js';
+import { webhookBody } from './webhook-body.js';
 import type { WebhookHeaders } from './webhook-headers.js';
-import type { WebhookSecret } from './webhook-secret.js';
-import { webhookSignedContent } from './webhook-signed-content.js';
+import { type WebhookSecret, webhookKey } from './webhook-secret.js';
 import { webhookTimestamp } from './webhook-timestamp.js';
 
 /** Options for {@link signWebhook}. */
@@ -47,7 +45,7 @@ export async function signWebhook(options: SignWebhookOptions): Promise<WebhookH
   const secrets = parseWebhookSecrets(options.secrets, 'secrets');
   const id = checkWebhookId(options.id, 'id');
   const timestamp = webhookTimestamp(options.timestamp, 'timestamp');
-  const body = webhookBodyBytes(options.body, 'signWebhook', HOW_TO_SIGN_RAW);
+  const body = webhookBody(options.body, 'signWebhook', HOW_TO_SIGN_RAW);
   const signature = await webhookSignature(secrets, id, timestamp, body, options.crypto ?? platformCrypto);
   return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
 }
@@ -56,8 +54,10 @@ export async function signWebhook(options: SignWebhookOptions): Promise<WebhookH
  * The `webhook-signature` value for already-checked inputs: one `v1,<base64 HMAC-SHA256>` entry
  * per secret, space-separated (Standard Webhooks, "Webhook headers").
  */
-export async function webhookSignature(secrets: readonly WebhookSecret[], id: string, timestamp: number, body: Uint8Array, crypto: SignetCrypto): Promise<string> {
-  const content = webhookSignedContent(id, timestamp, body);
-  const macs = await Promise.all(secrets.map((secret) => crypto.hmacSha256(secret.reveal(), content)));
-  return macs.map((mac) => `v1,${base64(mac)}`).join(' ');
+export async function webhookSignature(secrets: readonly WebhookSecret[], id: string, timestamp: number, body: Uint8Array | string, crypto: SignetCrypto): Promise<string> {
+  // The signed content is `${id}.${timestamp}.${body}`, hashed as parts rather than joined.
+  const content = [`${id}.${timestamp}.`, body];
+  let signature = '';
+  for (const secret of secrets) signature += `${signature === '' ? '' : ' '}v1,${await crypto.hmacSha256(webhookKey(secret), content, 'base64')}`;
+  return signature;
 }

@@ -9,7 +9,16 @@ const encoder = new TextEncoder();
  * body instead, since a signature covers bytes and re-serializing JSON does not reproduce them.
  */
 export function webhookBodyBytes(body: unknown, caller: string, howToGetRaw: string): Uint8Array {
-  if (typeof body === 'string') return encoder.encode(body);
+  const raw = webhookBody(body, caller, howToGetRaw);
+  return typeof raw === 'string' ? encoder.encode(raw) : raw;
+}
+
+/**
+ * Like {@link webhookBodyBytes}, but a string stays a string: hashing it as UTF-8 directly saves
+ * encoding it into a new array first.
+ */
+export function webhookBody(body: unknown, caller: string, howToGetRaw: string): string | Uint8Array {
+  if (typeof body === 'string') return body;
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);

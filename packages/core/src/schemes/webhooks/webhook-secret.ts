@@ -4,6 +4,14 @@ import { REDACTED } from '../../secret/secret.js';
 const keys = new WeakMap<WebhookSecret, Uint8Array>();
 
 /**
+ * The key bytes of a secret, for this package's signing only: the same array every time, so the
+ * crypto module can reuse the key it prepared for it. Not exported from the package.
+ */
+export function webhookKey(secret: WebhookSecret): Uint8Array {
+  return keys.get(secret) as Uint8Array;
+}
+
+/**
  * A parsed Standard Webhooks signing secret: the key bytes behind a `whsec_…` string. Like a
  * {@link Secret}, it prints as `[redacted]` through `String()`, `JSON.stringify` and
  * `util.inspect`. Make one with {@link parseWebhookSecret}; Signet's webhook functions also
