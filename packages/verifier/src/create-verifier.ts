@@ -52,6 +52,7 @@ export function createVerifier(policy: VerifierPolicy): Verifier {
   checkOptionsObject(policy, 'createVerifier(policy)');
   const realm = checkRealm(policy.realm);
   const crypto = policy.crypto ?? platformCrypto;
+  if (policy.now !== undefined && typeof policy.now !== 'function') throw new SignetConfigError('now', 'must be a function returning milliseconds');
   const now = policy.now ?? Date.now;
   const schemes: SchemeVerifier[] = [];
   if (policy.apiKey !== undefined) schemes.push(apiKeyVerifier(policy.apiKey, realm, crypto));

@@ -18,7 +18,7 @@ export type VerificationFailureReason =
   | 'nonce_replay'
   /** The replay store is full of live nonces and cannot vouch for this one (status 503). */
   | 'nonce_store_full'
-  /** The body does not match its digest (RFC 9530 Content-Digest, or the signed body hash). */
+  /** The body does not match its RFC 9530 Content-Digest (an HMAC body change is a `signature_mismatch`). */
   | 'digest_mismatch'
   /** A component the policy requires to be signed is not covered, or a signed one is absent. */
   | 'missing_component'

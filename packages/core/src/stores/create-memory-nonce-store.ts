@@ -22,15 +22,12 @@ export interface MemoryNonceStoreOptions {
 export function createMemoryNonceStore(options: MemoryNonceStoreOptions = {}): NonceStore {
   const maxEntries = options.maxEntries === undefined ? 100_000 : checkPositiveInteger(options.maxEntries, 'maxEntries');
   const now = options.now ?? Date.now;
-  // Map keeps insertion order; with one tolerance window for all entries, that is nearly expiry
-  // order, so purging from the front stops at the first live entry.
   const entries = new Map<string, number>();
 
+  // Runs only when the store is full, so a full scan is paid rarely; expiries are not in
+  // insertion order (each follows its own signed timestamp), so stopping early would miss some.
   const purge = (at: number): void => {
-    for (const [key, expiresAt] of entries) {
-      if (expiresAt > at) break;
-      entries.delete(key);
-    }
+    for (const [key, expiresAt] of entries) if (expiresAt <= at) entries.delete(key);
   };
 
   return {

@@ -33,6 +33,15 @@ describe('createMemoryNonceStore', () => {
     expect(await nonces.claim('b', 5_000)).toBe('replayed');
   });
 
+  test('expired entries are purged wherever they are, not only at the front', async () => {
+    now = 1_000;
+    const nonces = store(2);
+    await nonces.claim('late', 9_000);
+    await nonces.claim('early', 1_500);
+    now = 2_000;
+    expect(await nonces.claim('new', 9_000)).toBe('claimed');
+  });
+
   test('of many concurrent claims of one nonce exactly one wins', async () => {
     now = 1_000;
     const nonces = store();

@@ -80,9 +80,10 @@ export function httpSignatureVerifier(policy: HttpSignaturePolicy, realm: string
         if (digest !== 'match') return fail('digest_mismatch');
       }
 
-      // RFC 9421 §7.2.2: a nonce is used once while its signature could still be accepted.
+      // RFC 9421 §7.2.2: a nonce is used once while its signature could still be accepted, which
+      // is through the whole last second of the window (created is in whole seconds): hence + 1.
       if (params.nonce !== undefined) {
-        const claim = await compiled.nonceStore(context.now).claim(`${encodeURIComponent(keyId)}:${params.nonce}`, (params.created + compiled.toleranceSeconds) * 1000);
+        const claim = await compiled.nonceStore(context.now).claim(`${encodeURIComponent(keyId)}:${params.nonce}`, (params.created + compiled.toleranceSeconds + 1) * 1000);
         if (claim === 'replayed') return fail('nonce_replay');
         if (claim === 'full') return fail('nonce_store_full');
       }

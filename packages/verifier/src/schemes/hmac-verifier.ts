@@ -1,4 +1,4 @@
-import { checkOptionsObject, checkPositiveInteger, createMemoryNonceStore, type NonceStore, SignetConfigError, timingSafeEqual, utf8 } from '@signet/core';
+import { checkOptionsObject, checkPositiveInteger, checkToken, createMemoryNonceStore, type NonceStore, SignetConfigError, timingSafeEqual, utf8 } from '@signet/core';
 import { buildStringToSign, HMAC_SCHEME, parseHmacAuthorization } from '@signet/core/hmac';
 import type { SchemeVerifier } from '../scheme-verifier.js';
 import { parseAuthorization } from './parse-authorization.js';
@@ -26,9 +26,13 @@ export function hmacVerifier(policy: HmacPolicy, realm: string, now: () => numbe
     keys.set(keyId, [...(keys.get(keyId) ?? []), bytes]);
   }
   const toleranceSeconds = policy.toleranceSeconds === undefined ? 300 : checkPositiveInteger(policy.toleranceSeconds, 'hmac.toleranceSeconds');
+  if (policy.nonceStore !== undefined && typeof policy.nonceStore?.claim !== 'function') {
+    throw new SignetConfigError('hmac.nonceStore', 'must be a NonceStore (an object with claim(key, expiresAtMs))');
+  }
   // The default store expires entries on the verifier's own clock.
   const nonces = policy.nonceStore ?? createMemoryNonceStore({ now });
-  const required = (policy.requiredHeaders ?? []).map((name) => name.toLowerCase());
+  if (policy.requiredHeaders !== undefined && !Array.isArray(policy.requiredHeaders)) throw new SignetConfigError('hmac.requiredHeaders', 'must be an array of header names');
+  const required = (policy.requiredHeaders ?? []).map((name: unknown, i) => checkToken(name, `hmac.requiredHeaders[${i}]`).toLowerCase());
 
   return {
     scheme: 'hmac',

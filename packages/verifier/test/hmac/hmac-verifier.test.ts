@@ -109,6 +109,9 @@ describe('HMAC verifier', () => {
     expectConfigError(() => createVerifier({ hmac: { keys: { k: 'short' } } }), 'hmac.keys.k', 'hmac.keys.k: must be at least 32 bytes');
     expectConfigError(() => createVerifier({ hmac: { keys: { k: SECRET }, toleranceSeconds: 0 } }), 'hmac.toleranceSeconds', 'hmac.toleranceSeconds: must be a positive integer');
     expectConfigError(() => createVerifier({ hmac: null as never }), 'hmac', 'hmac: must be an options object');
+    expectConfigError(() => createVerifier({ hmac: { keys: { k: SECRET }, nonceStore: {} as never } }), 'hmac.nonceStore', 'hmac.nonceStore: must be a NonceStore (an object with claim(key, expiresAtMs))');
+    expectConfigError(() => createVerifier({ hmac: { keys: { k: SECRET }, requiredHeaders: ['x y'] } }), 'hmac.requiredHeaders[0]', 'hmac.requiredHeaders[0]: must be an HTTP token (letters, digits and !#$%&\'*+.^_`|~-)');
+    expectConfigError(() => createVerifier({ now: 5 as never, hmac: { keys: { k: SECRET } } }), 'now', 'now: must be a function returning milliseconds');
   });
 });
 

@@ -33,7 +33,8 @@ export interface HmacSignedParts {
  * ```
  */
 export function buildStringToSign(parts: HmacSignedParts): string {
-  const headerLines = parts.signedHeaders.map((name) => `${name}:${(parts.headers.get(name) ?? '').trim()}\n`).join('');
+  // Spaces and tabs only (RFC 9110 §5.5 OWS), not JavaScript's wider trim(): other languages must agree.
+  const headerLines = parts.signedHeaders.map((name) => `${name}:${(parts.headers.get(name) ?? '').replace(/^[ \t]+|[ \t]+$/g, '')}\n`).join('');
   return (
     `HMAC-SHA256\n${parts.timestamp}\n${parts.nonce}\n${parts.method.toUpperCase()}\n${parts.url.host}\n` +
     `${canonicalPath(parts.url.pathname)}\n${canonicalQuery(parts.url.search)}\n${headerLines}${parts.signedHeaders.join(';')}\n${parts.bodySha256}`
