@@ -1,4 +1,4 @@
-import { type OutgoingRequest, redactRequest } from '@signet/core';
+import type { OutgoingRequest } from '@signet/core';
 import { toOutgoingBody } from './fetch-body.js';
 
 /** A fetch call, split into what the send loop needs and the options passed through to fetch. */
@@ -28,7 +28,7 @@ export function toOutgoingRequest(input: RequestInfo | URL, init: RequestInit = 
   const headers = new Headers(init.headers ?? base?.headers);
   const { method: _m, headers: _h, body: initBody, redirect, signal, ...rest } = init;
   const passThrough: RequestInit = base ? { ...initFromRequest(base), ...rest } : rest;
-  const body = toOutgoingBody(initBody !== undefined ? initBody : base?.body, redactRequest({ method, url, headers }));
+  const body = toOutgoingBody(initBody !== undefined ? initBody : base?.body, { method, url, headers });
   return { request: { method, url, headers, body }, passThrough, redirect: redirect ?? base?.redirect ?? 'follow', signal: signal ?? base?.signal ?? undefined };
 }
 

@@ -83,13 +83,16 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
 
   async function send<Value, Raw>(initial: OutgoingRequest<Value>, transport: Transport<Value, Raw>, sendOptions: SendOptions = {}): Promise<Raw> {
     const { signal, redirect = 'follow' } = sendOptions;
-    let { method, url, body } = initial;
-    let headers = new Headers(initial.headers);
+    let { method, url, body, headers } = initial;
     // The body policy: buffer (bounded) only when the scheme must read it.
     if (credential.requiresBody && isTransportBody(body)) {
       signal?.throwIfAborted();
       const buffered = await body.read(maxBodyBytes);
-      if (buffered.contentType !== undefined && !headers.has('content-type')) headers.set('content-type', buffered.contentType);
+      if (buffered.contentType !== undefined && !headers.has('content-type')) {
+        // Never change the caller's headers: copy before writing (as every later change does).
+        headers = new Headers(headers);
+        headers.set('content-type', buffered.contentType);
+      }
       body = buffered.bytes;
     }
     let bodySent = false;
