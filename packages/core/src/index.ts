@@ -1,6 +1,7 @@
 // @signet/core: the credential contract, the send loop, policies, secrets, errors and the
 // API key and Basic schemes. This file only re-exports.
 export { createClock, type Clock, type ClockOptions } from './clock/clock.js';
+export { readSkewChallenge, resignAfterSkew } from './clock/skew-challenge.js';
 export { platformCrypto } from './crypto/platform-crypto.js';
 export type { DigestEncoding, HashInput, SignetCrypto } from './crypto/signet-crypto.js';
 export { timingSafeEqual } from './crypto/timing-safe-equal.js';

@@ -54,3 +54,23 @@ describe('HMAC clock skew', () => {
     expect(server.statuses).toEqual([401]);
   });
 });
+
+describe('RFC 9421 signatures recover from clock skew the same way', () => {
+  test('a client 10 minutes fast is refused once with the server time, re-signs, and gets in', async () => {
+    const { httpSignature } = await import('@signet/core/http-signatures');
+    const handle = createVerifierHandler(createVerifier({ now: () => SERVER_NOW, httpSignature: { keys: { k: { algorithm: 'hmac-sha256', key: SECRET } } } }));
+    const statuses: number[] = [];
+    const transport = async (request: OutgoingRequest<unknown>): Promise<TransportResponse<Response>> => {
+      const response = await handle(new Request(request.url, { method: request.method, headers: request.headers }));
+      statuses.push(response.status);
+      return { status: response.status, headers: response.headers, raw: response, discard: () => undefined };
+    };
+    const loop = createSendLoop(httpSignature({ keyId: 'k', algorithm: 'hmac-sha256', key: SECRET }), {
+      origins: 'https://api.example.com',
+      clock: createClock({ now: () => SERVER_NOW + 600_000 }),
+    });
+    const response = await loop.send({ method: 'GET', url: new URL('https://api.example.com/x'), headers: new Headers(), body: undefined }, transport);
+    expect(response.status).toBe(200);
+    expect(statuses).toEqual([401, 200]);
+  });
+});

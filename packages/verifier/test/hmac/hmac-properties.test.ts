@@ -79,4 +79,28 @@ describe('HMAC properties', () => {
       { numRuns: 60 },
     );
   });
+
+  test('a replayed request is refused, whatever it is', async () => {
+    const verifier = createVerifier({ now: () => NOW, hmac: { keys: { k: SECRET } } });
+    await fc.assert(
+      fc.asyncProperty(arbitraryRequest, async (r) => {
+        const signed = await sign(r);
+        expect(await verifier.verify(toRequest(signed))).toMatchObject({ ok: true });
+        expect(await verifier.verify(toRequest(signed))).toMatchObject({ ok: false, reason: 'nonce_replay' });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('a timestamp outside the tolerance is refused either way, one inside accepted', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryRequest, fc.integer({ min: -3600, max: 3600 }), async (r, offsetSeconds) => {
+        const verifier = createVerifier({ now: () => NOW + offsetSeconds * 1000, hmac: { keys: { k: SECRET } } });
+        const result = await verifier.verify(toRequest(await sign(r)));
+        if (Math.abs(offsetSeconds) > 300) expect(result).toMatchObject({ ok: false, reason: 'timestamp_skew' });
+        else expect(result).toMatchObject({ ok: true });
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -7,7 +7,7 @@ import { checkOptionsObject, checkSecretText, checkToken } from '../../options/c
 import { redactRequest } from '../../secret/redact-request.js';
 import type { Secret } from '../../secret/secret.js';
 import { formatHmacAuthorization, HMAC_SCHEME, parseHmacAuthorization } from './hmac-authorization.js';
-import { readSkewChallenge } from './read-skew-challenge.js';
+import { resignAfterSkew } from '../../clock/skew-challenge.js';
 import { buildStringToSign } from './string-to-sign.js';
 
 /** Options for {@link hmac}. */
@@ -72,15 +72,9 @@ export function hmac(options: HmacOptions): Credential {
       return withHeaders(request, { authorization: formatHmacAuthorization({ keyId, timestamp, nonce, signedHeaders, signature }) });
     },
     onResponse(response, request, context) {
-      // A skew refusal carries the server's time: learn it (the send loop may already have, from
-      // the Date header), then re-sign once if a new signature would now land in the window.
-      const serverTime = readSkewChallenge(response);
-      if (serverTime === undefined) return undefined;
-      if (context.clock.observeServerTime(serverTime * 1000, 1000)) context.emit({ type: 'clock.adjusted', offsetMs: context.clock.offsetMs });
-      const now = context.clock.now() / 1000;
+      // A skew refusal carries the server's time: learn it and re-sign once (docs/schemes/hmac.md).
       const signedAt = parseHmacAuthorization(request.headers.get('authorization')?.slice(HMAC_SCHEME.length + 1) ?? '')?.timestamp;
-      const clockAgrees = Math.abs(now - serverTime) <= 2;
-      return clockAgrees && signedAt !== undefined && Math.abs(signedAt - now) > 2 ? 'retry' : undefined;
+      return resignAfterSkew(response, HMAC_SCHEME, signedAt, context);
     },
   };
 }

@@ -4,5 +4,4 @@ export { canonicalQuery } from './canonical-query.js';
 export { hmac, type HmacOptions } from './hmac.js';
 export { formatHmacAuthorization, HMAC_SCHEME, parseHmacAuthorization, type HmacAuthorization } from './hmac-authorization.js';
 export { percentDecode, percentEncode } from './percent-encode.js';
-export { readSkewChallenge } from './read-skew-challenge.js';
 export { buildStringToSign, type HmacSignedParts } from './string-to-sign.js';

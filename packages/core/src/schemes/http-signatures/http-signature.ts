@@ -1,4 +1,5 @@
 import type { Credential } from '../../credential/credential.js';
+import { resignAfterSkew } from '../../clock/skew-challenge.js';
 import { withHeaders } from '../../credential/signable-request.js';
 import { base64, utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
@@ -124,6 +125,12 @@ export function httpSignature(options: HttpSignatureOptions): Credential {
       // RFC 9421 §4.1, §4.2: both fields are dictionaries keyed by the label.
       headers = { ...headers, 'signature-input': `${label}=${serializeInnerList(params)}`, signature: `${label}=:${base64(signature)}:` };
       return withHeaders(request, headers);
+    },
+    onResponse(response, request, context) {
+      // Signet's verifier answers a stale `created` with the server's time (HTTPSig challenge):
+      // learn it and re-sign once, as the HMAC scheme does.
+      const created = /;created=(\d{1,12})(?:;|$)/.exec(request.headers.get('signature-input') ?? '')?.[1];
+      return resignAfterSkew(response, 'HTTPSig', created === undefined ? undefined : Number(created), context);
     },
   };
 }

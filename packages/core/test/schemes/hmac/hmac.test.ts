@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, hex, SignetConfigError, SignetRequestError, platformCrypto, utf8 } from '@signet/core';
-import { buildStringToSign, hmac, parseHmacAuthorization, readSkewChallenge } from '@signet/core/hmac';
+import { readSkewChallenge as readChallenge } from '@signet/core';
+import { buildStringToSign, hmac, parseHmacAuthorization } from '@signet/core/hmac';
+
+const readSkewChallenge = (response: { status: number; headers: Headers }) => readChallenge(response, 'HMAC-SHA256');
 
 // The worked example of docs/schemes/hmac.md. The body hash and the signature were computed
 // independently with Python's hashlib/hmac over the string below, not with this code.
