@@ -24,6 +24,7 @@ export { basic, type BasicOptions } from './schemes/basic/index.js';
 export { redactRequest, redactUrl, type RedactedRequest } from './secret/redact-request.js';
 export { createMemoryNonceStore, type MemoryNonceStoreOptions } from './stores/create-memory-nonce-store.js';
 export type { NonceClaim, NonceStore } from './stores/nonce-store.js';
+export { Redacted } from './secret/redacted.js';
 export { REDACTED, Secret, secret } from './secret/secret.js';
 export { createSendLoop, type SendLoop, type SendLoopOptions, type SendOptions } from './send/create-send-loop.js';
 export {

@@ -1,5 +1,6 @@
-/** What every secret prints as, whichever way it is turned into text. */
-export const REDACTED = '[redacted]';
+import { Redacted } from './redacted.js';
+
+export { REDACTED } from './redacted.js';
 
 // The value lives outside the object, so no property, private field or debugger view of a
 // `Secret` can show it; only `reveal()` can.
@@ -17,8 +18,9 @@ const values = new WeakMap<Secret, string>();
  * key.reveal();             // the real value
  * ```
  */
-export class Secret {
+export class Secret extends Redacted {
   constructor(value: string) {
+    super();
     if (typeof value !== 'string') throw new TypeError('Secret: value must be a string');
     values.set(this, value);
     Object.freeze(this);
@@ -27,25 +29,6 @@ export class Secret {
   /** The secret value. Use it where it is needed and nowhere else. */
   reveal(): string {
     return values.get(this) as string;
-  }
-
-  /** @returns `[redacted]` */
-  toString(): string {
-    return REDACTED;
-  }
-
-  /** @returns `[redacted]`, so `JSON.stringify` never prints the value. */
-  toJSON(): string {
-    return REDACTED;
-  }
-
-  /** Node's `util.inspect` and `console.log` use this. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return REDACTED;
-  }
-
-  [Symbol.toPrimitive](): string {
-    return REDACTED;
   }
 
   get [Symbol.toStringTag](): string {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { compileHttpSignaturePolicy, type HttpSignaturePolicy } from '../../src/http-signatures/http-signature-policy.js';
 import { httpSignatureVerifier } from '../../src/http-signatures/http-signature-verifier.js';
 import { expectConfigError, renderings, thrownBy } from '../support/config-error.js';
-import { TEST_KEY_ED25519, TEST_KEY_ED25519_PUBLIC } from './rfc9421-vectors.js';
+import { TEST_KEY_ED25519, TEST_KEY_ED25519_PUBLIC } from '../../../core/test/schemes/http-signatures/rfc9421-vectors.js';
 
 const SECRET = 'partner-shared-secret-0123456789abcdef';
 const compile = (policy: unknown) => () => compileHttpSignaturePolicy(policy as HttpSignaturePolicy);

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, utf8 } from '@signet/core';
 import { httpSignature } from '@signet/core/http-signatures';
 import { httpSignatureVerifier } from '../../src/http-signatures/http-signature-verifier.js';
-import { B25, B26, CREATED, TEST_KEY_ED25519, TEST_KEY_ED25519_PUBLIC, TEST_REQUEST, TEST_SHARED_SECRET } from './rfc9421-vectors.js';
+import { B25, B26, CREATED, TEST_KEY_ED25519, TEST_KEY_ED25519_PUBLIC, TEST_REQUEST, TEST_SHARED_SECRET } from '../../../core/test/schemes/http-signatures/rfc9421-vectors.js';
 import { verifierContext } from './support.js';
 
 // The RFC's own signed messages (Appendix B.2.5, B.2.6), verified as received. Their signatures

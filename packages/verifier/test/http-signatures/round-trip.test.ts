@@ -3,7 +3,7 @@ import { createMemoryNonceStore, type NonceStore } from '@signet/core';
 import { httpSignature } from '@signet/core/http-signatures';
 import { httpSignatureVerifier } from '../../src/http-signatures/http-signature-verifier.js';
 import type { HttpSignaturePolicy } from '../../src/http-signatures/http-signature-policy.js';
-import { TEST_KEY_ED25519, TEST_KEY_ED25519_PUBLIC } from './rfc9421-vectors.js';
+import { TEST_KEY_ED25519, TEST_KEY_ED25519_PUBLIC } from '../../../core/test/schemes/http-signatures/rfc9421-vectors.js';
 import { altered, NOW_MS, signedRequest, verifierContext } from './support.js';
 
 const SECRET = 'partner-shared-secret-0123456789abcdef';

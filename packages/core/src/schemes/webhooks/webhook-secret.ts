@@ -1,4 +1,4 @@
-import { REDACTED } from '../../secret/secret.js';
+import { Redacted } from '../../secret/redacted.js';
 
 // As for Secret: the bytes live outside the object, so no property or debugger view shows them.
 const keys = new WeakMap<WebhookSecret, Uint8Array>();
@@ -23,9 +23,10 @@ export function webhookKey(secret: WebhookSecret): Uint8Array {
  * console.log({ key });                                        // { key: [redacted] }
  * ```
  */
-export class WebhookSecret {
+export class WebhookSecret extends Redacted {
   /** Use {@link parseWebhookSecret}, which validates the secret first. */
   constructor(key: Uint8Array) {
+    super();
     if (!(key instanceof Uint8Array)) throw new TypeError('WebhookSecret: key must be a Uint8Array');
     keys.set(this, key.slice());
     Object.freeze(this);
@@ -34,25 +35,6 @@ export class WebhookSecret {
   /** A copy of the HMAC key bytes. Use them where they are needed and nowhere else. */
   reveal(): Uint8Array {
     return (keys.get(this) as Uint8Array).slice();
-  }
-
-  /** @returns `[redacted]` */
-  toString(): string {
-    return REDACTED;
-  }
-
-  /** @returns `[redacted]`, so `JSON.stringify` never prints the key. */
-  toJSON(): string {
-    return REDACTED;
-  }
-
-  /** Node's `util.inspect` and `console.log` use this. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return REDACTED;
-  }
-
-  [Symbol.toPrimitive](): string {
-    return REDACTED;
   }
 
   get [Symbol.toStringTag](): string {
