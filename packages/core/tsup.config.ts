@@ -8,6 +8,7 @@ export default defineConfig({
     hmac: 'src/schemes/hmac/index.ts',
     webhooks: 'src/schemes/webhooks/index.ts',
     'http-signatures': 'src/schemes/http-signatures/index.ts',
+    oauth1: 'src/schemes/oauth1/index.ts',
     // The two crypto implementations are separate files chosen at run time by the
     // package's `imports` map (`#crypto`), so neither is bundled into the others.
     'node-crypto': 'src/crypto/node/node-crypto.ts',
@@ -22,6 +23,7 @@ export default defineConfig({
       hmac: 'src/schemes/hmac/index.ts',
       webhooks: 'src/schemes/webhooks/index.ts',
       'http-signatures': 'src/schemes/http-signatures/index.ts',
+      oauth1: 'src/schemes/oauth1/index.ts',
     },
   },
   external: ['#crypto', /^node:/],

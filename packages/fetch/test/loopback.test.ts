@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiKey, basic, createClock, type SignetEvent } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
+import { oauth1 } from '@signet/core/oauth1';
 import { withAuth } from '@signet/fetch';
 import { createVerifier, type VerifierResponseBody } from '@signet/verifier';
 import { startVerifierServer, type VerifierServer } from '@signet/verifier/server';
@@ -105,5 +106,44 @@ describe('HMAC through fetch → verifier server on loopback', () => {
     const body = new Blob(['streamed payload']).stream();
     const response = await api(`${server.origin}/upload`, { method: 'POST', body, duplex: 'half' } as RequestInit);
     expect(await report(response)).toMatchObject({ verified: true, bodyBytes: 16 });
+  });
+});
+
+describe('OAuth 1.0a through fetch → verifier server on loopback', () => {
+  const CLIENT = { consumerKey: 'printer', consumerSecret: 'loopback-consumer-secret', token: 'jane-token', tokenSecret: 'loopback-token-secret' };
+  let server: VerifierServer;
+  beforeAll(async () => {
+    server = await startVerifierServer({
+      verifier: createVerifier({ oauth1: { consumers: { printer: CLIENT.consumerSecret }, tokens: { 'jane-token': CLIENT.tokenSecret } } }),
+    });
+  });
+  afterAll(() => server.close());
+
+  test('a form POST with a "+", "*" and "~" in query and body is accepted, and the body arrives intact', async () => {
+    const api = withAuth(fetch, oauth1({ ...CLIENT, realm: 'loopback' }), { origins: server.origin });
+    const response = await api(`${server.origin}/statuses?q=a+b*c~d&q=`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'status=Hello+Ladies+%2B+Gentlemen%2C+%2A~',
+    });
+    expect(await report(response)).toMatchObject({ verified: true, scheme: 'oauth1', identity: 'printer', bodyBytes: 41 });
+  });
+
+  test('a JSON body with oauth_body_hash, and a wrong token secret refused', async () => {
+    const api = withAuth(fetch, oauth1({ ...CLIENT, bodyHash: true }), { origins: server.origin });
+    const response = await api(`${server.origin}/orders`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"sku":"A-1"}' });
+    expect(await report(response)).toMatchObject({ verified: true, scheme: 'oauth1', bodyBytes: 13 });
+    const wrong = withAuth(fetch, oauth1({ ...CLIENT, tokenSecret: 'not-the-secret' }), { origins: server.origin });
+    const refused = await wrong(`${server.origin}/orders`);
+    expect(refused.status).toBe(401);
+    expect(await report(refused)).toMatchObject({ verified: false, reason: 'signature_mismatch' });
+  });
+
+  test('a client clock 7 minutes fast is refused once, learns the server time, and gets in on the re-sign', async () => {
+    const events: SignetEvent[] = [];
+    const fast = createClock({ now: () => Date.now() + 7 * 60_000 });
+    const api = withAuth(fetch, oauth1(CLIENT), { origins: server.origin, clock: fast, onEvent: (e) => events.push(e) });
+    expect(await report(await api(`${server.origin}/photos?file=vacation.jpg`))).toMatchObject({ verified: true, identity: 'printer' });
+    expect(events.map((e) => e.type)).toEqual(['clock.adjusted', 'auth.retry']);
   });
 });

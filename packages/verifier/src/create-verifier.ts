@@ -5,6 +5,8 @@ import { apiKeyVerifier } from './schemes/api-key-verifier.js';
 import type { BasicPolicy } from './schemes/basic-policy.js';
 import { basicVerifier } from './schemes/basic-verifier.js';
 import { type HmacPolicy, hmacVerifier } from './schemes/hmac-verifier.js';
+import type { OAuth1Policy } from './schemes/oauth1-policy.js';
+import { oauth1Verifier } from './schemes/oauth1-verifier.js';
 import type { HttpSignaturePolicy } from './http-signatures/http-signature-policy.js';
 import { httpSignatureVerifier } from './http-signatures/http-signature-verifier.js';
 import type { WebhookPolicy } from './webhooks/webhook-policy.js';
@@ -20,6 +22,8 @@ export interface VerifierPolicy {
   basic?: BasicPolicy;
   /** Signet's HMAC-SHA256 signatures (docs/schemes/hmac.md). */
   hmac?: HmacPolicy;
+  /** OAuth 1.0a, RFC 5849 (docs/schemes/oauth1.md). */
+  oauth1?: OAuth1Policy;
   /** RFC 9421 HTTP Message Signatures with RFC 9530 Content-Digest (docs/schemes/http-signatures.md). */
   httpSignature?: HttpSignaturePolicy;
   /** Standard Webhooks signatures (docs/schemes/webhooks.md). */
@@ -58,9 +62,10 @@ export function createVerifier(policy: VerifierPolicy): Verifier {
   if (policy.apiKey !== undefined) schemes.push(apiKeyVerifier(policy.apiKey, realm, crypto));
   if (policy.basic !== undefined) schemes.push(basicVerifier(policy.basic, realm, crypto));
   if (policy.hmac !== undefined) schemes.push(hmacVerifier(policy.hmac, realm, now));
+  if (policy.oauth1 !== undefined) schemes.push(oauth1Verifier(policy.oauth1, realm, now));
   if (policy.httpSignature !== undefined) schemes.push(httpSignatureVerifier(policy.httpSignature, realm));
   if (policy.webhook !== undefined) schemes.push(webhookVerifier(policy.webhook, realm));
-  if (schemes.length === 0) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic, hmac, httpSignature, webhook)');
+  if (schemes.length === 0) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic, hmac, oauth1, httpSignature, webhook)');
 
   // RFC 9110 §11.6.1: one challenge per scheme we accept; the failing scheme's may carry params.
   const challengeFor = (failed?: SchemeVerifier, params?: string): string =>

@@ -4,6 +4,7 @@ export { createVerifierHandler, type RequestHandler, type VerifierResponseBody }
 export type { ApiKeyPolicy } from './schemes/api-key-policy.js';
 export type { BasicPolicy } from './schemes/basic-policy.js';
 export type { HmacPolicy } from './schemes/hmac-verifier.js';
+export type { OAuth1Policy } from './schemes/oauth1-policy.js';
 export type { HttpSignatureKey, HttpSignaturePolicy } from './http-signatures/index.js';
 export {
   createSignedWebhookRequest,

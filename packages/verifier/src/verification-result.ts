@@ -26,7 +26,7 @@ export type VerificationFailureReason =
   | 'unsupported_algorithm';
 
 /** The scheme names the verifier reports. */
-export type VerifiedScheme = 'api-key' | 'basic' | 'hmac' | 'http-signature' | 'webhook';
+export type VerifiedScheme = 'api-key' | 'basic' | 'hmac' | 'http-signature' | 'oauth1' | 'webhook';
 
 /** The request was authenticated. */
 export interface VerificationSuccess {

@@ -14,8 +14,8 @@ const refused = (scheme: 'api-key' | 'basic' | undefined, reason: string, challe
 
 describe('createVerifier: configuration', () => {
   test('at least one scheme must be configured', () => {
-    expectConfigError(() => createVerifier({}), 'policy', 'policy: configure at least one scheme (apiKey, basic, hmac, httpSignature, webhook)');
-    expectConfigError(() => createVerifier({ realm: 'partners' }), 'policy', 'policy: configure at least one scheme (apiKey, basic, hmac, httpSignature, webhook)');
+    expectConfigError(() => createVerifier({}), 'policy', 'policy: configure at least one scheme (apiKey, basic, hmac, oauth1, httpSignature, webhook)');
+    expectConfigError(() => createVerifier({ realm: 'partners' }), 'policy', 'policy: configure at least one scheme (apiKey, basic, hmac, oauth1, httpSignature, webhook)');
   });
 
   test.each([

@@ -26,6 +26,17 @@ export interface SignetCrypto {
   hmacSha256(key: Uint8Array, data: HashInput): Promise<Uint8Array>;
   /** HMAC-SHA256 of `data` under `key` (RFC 2104), as text. */
   hmacSha256(key: Uint8Array, data: HashInput, encoding: DigestEncoding): Promise<string>;
+  /** SHA-1 of `data`. Only for protocols that still name it (the OAuth 1.0a body hash); never for new designs. */
+  sha1(data: HashInput): Promise<Uint8Array>;
+  /** SHA-1 of `data`, as text. */
+  sha1(data: HashInput, encoding: DigestEncoding): Promise<string>;
+  /**
+   * HMAC-SHA1 of `data` under `key` (RFC 2104), for OAuth 1.0a's `HMAC-SHA1` (RFC 5849 §3.4.2).
+   * HMAC-SHA1 is still sound as a MAC; prefer HMAC-SHA256 where the other side allows it.
+   */
+  hmacSha1(key: Uint8Array, data: HashInput): Promise<Uint8Array>;
+  /** HMAC-SHA1 of `data` under `key` (RFC 2104), as text. */
+  hmacSha1(key: Uint8Array, data: HashInput, encoding: DigestEncoding): Promise<string>;
   /** `length` cryptographically random bytes. */
   randomBytes(length: number): Uint8Array;
 }

@@ -51,5 +51,9 @@ export const platformCrypto: SignetCrypto = {
   sha256: ((data: HashInput, encoding?: DigestEncoding) => Promise.resolve(digest(feed(createHash('sha256'), data), encoding))) as SignetCrypto['sha256'],
   hmacSha256: ((key: Uint8Array, data: HashInput, encoding?: DigestEncoding) =>
     Promise.resolve(digest(feed(createHmac('sha256', hmacKey(key)), data), encoding))) as SignetCrypto['hmacSha256'],
+  sha1: ((data: HashInput, encoding?: DigestEncoding) => Promise.resolve(digest(feed(createHash('sha1'), data), encoding))) as SignetCrypto['sha1'],
+  // A KeyObject is not bound to a hash, so the one cached for HMAC-SHA256 serves HMAC-SHA1 too.
+  hmacSha1: ((key: Uint8Array, data: HashInput, encoding?: DigestEncoding) =>
+    Promise.resolve(digest(feed(createHmac('sha1', hmacKey(key)), data), encoding))) as SignetCrypto['hmacSha1'],
   randomBytes,
 };
