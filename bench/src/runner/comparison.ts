@@ -3,8 +3,11 @@
  * - `cpu`: this process's CPU time (user + system, `process.cpuUsage`) per operation. For work that
  *   waits on I/O (a request), CPU is what the client pays; wall time would mostly be the server's.
  * - `wall`: elapsed time (`process.hrtime.bigint`) per operation, for work that never waits.
+ * - `bytes`: bytes allocated per operation (V8 heap plus array buffers, after a full GC before
+ *   the batch; needs `node --expose-gc` and a young generation large enough that no GC runs
+ *   during the batch, which `pnpm bench` sets).
  */
-export type Metric = 'cpu' | 'wall';
+export type Metric = 'cpu' | 'wall' | 'bytes';
 
 /** One side of a comparison: Signet, or what a user would write instead. */
 export interface Side {

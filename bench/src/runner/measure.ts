@@ -6,6 +6,7 @@ import type { Metric, Side } from './comparison.js';
  * per-operation: a clock read costs as much as the cheapest operations measured here.
  */
 export async function measure(side: Side, ops: number, metric: Metric): Promise<number> {
+  if (metric === 'bytes') return measureBytes(side, ops);
   if (metric === 'cpu') {
     const start = process.cpuUsage();
     await side.run(ops);
@@ -22,3 +23,17 @@ export async function measure(side: Side, ops: number, metric: Metric): Promise<
  * written here escapes, so its allocation and computation must happen.
  */
 export const blackhole: { value: unknown } = { value: undefined };
+
+/** Bytes allocated per operation: heap and array-buffer growth over a batch, after a full GC. */
+async function measureBytes(side: Side, ops: number): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('bench: the bytes metric needs node --expose-gc (pnpm bench passes it)');
+  gc();
+  const before = process.memoryUsage();
+  await side.run(ops);
+  const after = process.memoryUsage();
+  const grown = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
+  // A collection during the batch would hide what it freed: refuse the number rather than report it.
+  if (after.heapUsed < before.heapUsed) throw new Error('bench: a garbage collection ran during a bytes batch; lower its ops');
+  return grown / ops;
+}

@@ -52,7 +52,7 @@ export async function runComparison(comparison: Comparison, plan: RoundPlan): Pr
     name: comparison.name,
     measured: comparison.measured,
     metric,
-    unit: metric === 'cpu' ? 'µs CPU/op' : 'µs/op',
+    unit: metric === 'cpu' ? 'µs CPU/op' : metric === 'bytes' ? 'bytes/op' : 'µs/op',
     signet: signet.label,
     baseline: baseline.label,
     signetMedian: round3(signetMedian),

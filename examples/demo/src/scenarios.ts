@@ -1,6 +1,7 @@
 import { apiKey, basic, type Clock, createClock, type Credential } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
 import { httpSignature } from '@signet/core/http-signatures';
+import { oauth1 } from '@signet/core/oauth1';
 import { webhook } from '@signet/core/webhooks';
 import type { VerifierPolicy } from '@signet/verifier';
 
@@ -27,6 +28,8 @@ const PARTNER_SECRET = 'demo-partner-secret-0123456789-abcdef';
 const WEBHOOK_SECRET = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC0zMi1ieXRlcyEhISE=';
 const WEBHOOK_SECRET_OTHER = 'whsec_YW5vdGhlci13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=';
 const SIGNING_SECRET = 'demo-http-signature-secret-0123456789';
+const OAUTH_CONSUMER = { consumerKey: 'demo-consumer', consumerSecret: 'demo-consumer-secret' };
+const OAUTH_TOKEN = { token: 'demo-token', tokenSecret: 'demo-token-secret' };
 // A fresh Ed25519 pair each run: the private key signs, the verifier knows only the public one.
 const ed25519 = (await crypto.subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
 const ed25519Public = await crypto.subtle.exportKey('jwk', ed25519.publicKey);
@@ -38,6 +41,7 @@ export const demoPolicy: VerifierPolicy = {
   basic: { users: { aladdin: 'open sesame', 'zoë': 'pässwörd £' } },
   hmac: { keys: { 'partner-42': PARTNER_SECRET } },
   webhook: { senders: { 'billing-events': WEBHOOK_SECRET } },
+  oauth1: { consumers: { 'demo-consumer': OAUTH_CONSUMER.consumerSecret }, tokens: { 'demo-token': OAUTH_TOKEN.tokenSecret } },
   httpSignature: {
     keys: {
       'gateway-hmac': { algorithm: 'hmac-sha256', key: SIGNING_SECRET },
@@ -111,6 +115,18 @@ export const scenarios: readonly Scenario[] = [
     note: 'ed25519',
     expectRefused: false,
   },
+  {
+    scheme: 'oauth1',
+    credential: oauth1({ ...OAUTH_CONSUMER, ...OAUTH_TOKEN }),
+    method: 'POST',
+    path: '/statuses/update?include_entities=true',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'status=Hello%20Ladies%20%2B%20Gentlemen',
+    note: 'HMAC-SHA1, form body',
+    expectRefused: false,
+  },
+  { scheme: 'oauth1', credential: oauth1({ ...OAUTH_CONSUMER, signatureMethod: 'HMAC-SHA256' }), method: 'GET', path: '/timeline?count=5', note: 'two-legged, HMAC-SHA256', expectRefused: false },
+  { scheme: 'oauth1', credential: oauth1({ ...OAUTH_CONSUMER, token: 'demo-token', tokenSecret: 'wrong' }), method: 'GET', path: '/timeline', expectRefused: true },
   {
     scheme: 'http-signature',
     credential: httpSignature({ keyId: 'gateway-hmac', algorithm: 'hmac-sha256', key: 'a-secret-the-verifier-does-not-know-0000' }),

@@ -10,12 +10,13 @@ describe('pnpm demo', () => {
       expect(row.status).toBe(row.expectRefused ? 401 : 200);
     }
     const schemes = new Set(rows.filter((r) => r.verified).map((r) => r.scheme));
-    expect([...schemes].sort()).toEqual(['api-key', 'basic', 'hmac', 'http-signature', 'webhook']);
+    expect([...schemes].sort()).toEqual(['api-key', 'basic', 'hmac', 'http-signature', 'oauth1', 'webhook']);
     expect(rows.filter((r) => !r.verified).map((r) => `${r.scheme} ${r.saw}`).sort()).toEqual([
       'api-key refused: unknown_key',
       'basic refused: invalid_credentials',
       'hmac refused: signature_mismatch',
       'http-signature refused: signature_mismatch',
+      'oauth1 refused: signature_mismatch',
       'webhook refused: signature_mismatch',
     ]);
     expect(rows.find((r) => r.request.includes('clock 7 min slow'))?.saw).toBe('identity partner-42, after one re-sign');
