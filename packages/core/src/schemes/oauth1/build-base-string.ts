@@ -23,5 +23,10 @@ export interface OAuth1BaseStringParts {
  * ```
  */
 export function buildBaseString(parts: OAuth1BaseStringParts): string {
-  return `${oauthPercentEncode(parts.method.toUpperCase())}&${oauthPercentEncode(baseStringUri(parts.url))}&${oauthPercentEncode(normalizeParameters(parts.parameters))}`;
+  return baseStringOf(parts.method, parts.url, normalizeParameters(parts.parameters));
+}
+
+/** {@link buildBaseString} from parameters already normalized (§3.4.1.3.2). */
+export function baseStringOf(method: string, url: URL, normalizedParameters: string): string {
+  return `${oauthPercentEncode(method.toUpperCase())}&${oauthPercentEncode(baseStringUri(url))}&${oauthPercentEncode(normalizedParameters)}`;
 }

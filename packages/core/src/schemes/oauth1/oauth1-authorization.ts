@@ -24,10 +24,16 @@ export interface OAuth1Authorization {
  * ```
  */
 export function formatOAuth1Authorization(parameters: readonly OAuth1Parameter[], realm?: string): string {
+  return formatEncodedOAuth1Authorization(
+    parameters.map(([name, value]) => [oauthPercentEncode(name), oauthPercentEncode(value)] as const),
+    realm,
+  );
+}
+
+/** {@link formatOAuth1Authorization} for pairs already encoded per §3.6. */
+export function formatEncodedOAuth1Authorization(encoded: readonly OAuth1Parameter[], realm?: string): string {
   let out = realm === undefined ? `${OAUTH1_SCHEME} ` : `${OAUTH1_SCHEME} realm="${realm}", `;
-  parameters.forEach(([name, value], i) => {
-    out += `${i === 0 ? '' : ', '}${oauthPercentEncode(name)}="${oauthPercentEncode(value)}"`;
-  });
+  for (let i = 0; i < encoded.length; i++) out += `${i === 0 ? '' : ', '}${encoded[i]![0]}="${encoded[i]![1]}"`;
   return out;
 }
 

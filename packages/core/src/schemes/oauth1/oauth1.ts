@@ -24,9 +24,11 @@ import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { checkOptionsObject, checkSecretText, checkText } from '../../options/check.js';
 import type { Secret } from '../../secret/secret.js';
-import { buildBaseString } from './build-base-string.js';
+import { baseStringOf } from './build-base-string.js';
 import { collectParameters, isFormContentType } from './collect-parameters.js';
-import { formatOAuth1Authorization, OAUTH1_SCHEME, parseOAuth1Authorization } from './oauth1-authorization.js';
+import { normalizeEncodedParameters, encodePair } from './normalize-parameters.js';
+import { oauthPercentEncode } from './oauth-percent-encode.js';
+import { formatEncodedOAuth1Authorization, OAUTH1_SCHEME, parseOAuth1Authorization } from './oauth1-authorization.js';
 import type { OAuth1Parameter } from './parse-form-encoded.js';
 import { type RsaKey, rsaSigningKey } from './rsa-key.js';
 import { signBaseString, type OAuth1SigningKey } from './sign-base-string.js';
@@ -103,6 +105,10 @@ export function oauth1(options: OAuth1Options): Credential {
   if (options.callback !== undefined) tail.push(['oauth_callback', checkText(options.callback, 'callback')]);
   if (options.verifier !== undefined) tail.push(['oauth_verifier', checkText(options.verifier, 'verifier')]);
   const bodyHash = options.bodyHash === true;
+  // The constant protocol parameters are encoded once, here; per request only the timestamp,
+  // the nonce and the request's own parameters are (§3.6 encoding runs on every one of them).
+  const headEncoded = head.map(encodePair);
+  const tailEncoded = tail.map(encodePair);
 
   return {
     scheme: 'oauth1',
@@ -112,13 +118,21 @@ export function oauth1(options: OAuth1Options): Credential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     async authorize(request, context) {
-      const protocol: OAuth1Parameter[] = [...head, ['oauth_timestamp', String(Math.floor(context.clock.now() / 1000))], ['oauth_nonce', context.nonce()], ...tail];
+      const protocol: OAuth1Parameter[] = [
+        ...headEncoded,
+        ['oauth_timestamp', String(Math.floor(context.clock.now() / 1000))],
+        ['oauth_nonce', oauthPercentEncode(context.nonce())],
+        ...tailEncoded,
+      ];
       const contentType = request.headers.get('content-type');
-      if (bodyHash && !isFormContentType(contentType)) protocol.push(['oauth_body_hash', await context.crypto.sha1(request.body ?? EMPTY, 'base64')]);
-      const parameters = collectParameters({ url: request.url, contentType, body: request.body, protocolParameters: protocol });
-      const signature = await signBaseString(buildBaseString({ method: request.method, url: request.url, parameters }), await key(), context.crypto);
-      protocol.push(['oauth_signature', signature]);
-      return withHeaders(request, { authorization: formatOAuth1Authorization(protocol, realm) });
+      if (bodyHash && !isFormContentType(contentType)) protocol.push(['oauth_body_hash', oauthPercentEncode(await context.crypto.sha1(request.body ?? EMPTY, 'base64'))]);
+      // §3.4.1.3: the request's own parameters (query, form body), then the protocol parameters.
+      const parameters = collectParameters({ url: request.url, contentType, body: request.body, protocolParameters: [] }).map(encodePair);
+      for (const pair of protocol) parameters.push(pair);
+      const baseString = baseStringOf(request.method, request.url, normalizeEncodedParameters(parameters));
+      const signature = await signBaseString(baseString, await key(), context.crypto);
+      protocol.push(['oauth_signature', oauthPercentEncode(signature)]);
+      return withHeaders(request, { authorization: formatEncodedOAuth1Authorization(protocol, realm) });
     },
     onResponse(response, request, context) {
       if (response.status !== 401) return undefined;
