@@ -1,4 +1,4 @@
-import { percentDecode, percentEncode } from './percent-encode.js';
+import { percentDecode, percentEncode } from '../../percent-encoding.js';
 
 /**
  * The canonical form of a URL path: each `/`-separated segment decoded and re-encoded (RFC 3986

@@ -1,4 +1,4 @@
-import { percentDecode, percentEncode } from './percent-encode.js';
+import { percentDecode, percentEncode } from '../../percent-encoding.js';
 
 /**
  * The canonical form of a query string (the part after `?`, with or without it): each `name=value`
