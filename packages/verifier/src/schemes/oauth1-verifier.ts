@@ -80,6 +80,10 @@ type SignatureCheck = (baseString: string, presented: string, crypto: Parameters
 
 /** How to check a signature of `method` by this consumer (and token), or undefined when either is unknown. */
 function signatureCheck(policy: CompiledOAuth1Policy, method: OAuth1SignatureMethod, consumerKey: string, token: string | undefined): SignatureCheck | undefined {
+  // A token must be one the verifier issued, whatever the method: RSA signs without the token
+  // secret, but an unknown token still grants nothing.
+  const tokenSecret = token === undefined ? '' : policy.tokens.get(token);
+  if (tokenSecret === undefined) return undefined;
   if (isRsaMethod(method)) {
     const publicKey = policy.rsaPublicKeys.get(consumerKey);
     if (publicKey === undefined) return undefined;
@@ -91,8 +95,7 @@ function signatureCheck(policy: CompiledOAuth1Policy, method: OAuth1SignatureMet
     };
   }
   const secrets = policy.consumers.get(consumerKey);
-  const tokenSecret = token === undefined ? '' : policy.tokens.get(token);
-  if (secrets === undefined || tokenSecret === undefined) return undefined;
+  if (secrets === undefined) return undefined;
   return async (baseString, presented, crypto) => {
     // Compared as SHA-256 digests: PLAINTEXT's signature is the secrets themselves, whose length must not leak either.
     const presentedDigest = await crypto.sha256(presented);

@@ -117,6 +117,14 @@ describe('oauth1 verifier: what it accepts', () => {
       });
     }
   });
+
+  test('an RSA request with a token the verifier did not issue is unknown_key; one it issued passes', async () => {
+    const pair = await webcrypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+    const verifier = verifierAt(NOW, { rsaPublicKeys: { 'rsa-client': pair.publicKey as CryptoKey }, tokens: { 'issued-token': 'unused-by-rsa' }, signatureMethods: ['RSA-SHA256'] });
+    const withToken = (token: string) => sign({ consumerKey: 'rsa-client', signatureMethod: 'RSA-SHA256', privateKey: pair.privateKey as CryptoKey, token });
+    expect(await verifier.verify(await withToken('made-up-token'))).toMatchObject({ ok: false, reason: 'unknown_key' });
+    expect(await verifier.verify(await withToken('issued-token'))).toEqual({ ok: true, scheme: 'oauth1', identity: 'rsa-client' });
+  });
 });
 
 describe('oauth1 verifier: reasons', () => {

@@ -112,6 +112,9 @@ describe('three-legged errors', () => {
 
   test.each([
     [() => getRequestToken({ ...CLIENT, fetch, url: 'ftp://x' }), 'url'],
+    // The token steps send secrets outside the send loop: plain http only to loopback.
+    [() => getRequestToken({ ...CLIENT, fetch, url: 'http://photos.example.net/initiate' }), 'url'],
+    [() => getAccessToken({ ...CLIENT, fetch, url: 'http://photos.example.net/token', token: 't', tokenSecret: 's', verifier: 'v' }), 'url'],
     [() => getRequestToken({ ...CLIENT, fetch: 'no' as never, url: 'https://x.example' }), 'fetch'],
     [() => getAccessToken({ ...CLIENT, fetch, url: 'https://x.example', token: 't', tokenSecret: 's' } as never), 'verifier'],
     [() => getAuthorizationUrl({ url: 'https://x.example', token: 't', parameters: { oauth_token: 'u' } }), 'parameters.oauth_token'],
@@ -122,5 +125,12 @@ describe('three-legged errors', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignetConfigError);
     expect(error).toMatchObject({ field });
+  });
+
+  test('plain http to loopback is allowed for the token steps (local development)', async () => {
+    const sent: Sent[] = [];
+    const temporary = await getRequestToken({ ...CLIENT, fetch: fakeServer(200, 'oauth_token=t&oauth_token_secret=s&oauth_callback_confirmed=true', sent), url: 'http://127.0.0.1:8080/initiate' });
+    expect(temporary.token).toBe('t');
+    expect(sent[0]?.url).toBe('http://127.0.0.1:8080/initiate');
   });
 });
