@@ -130,7 +130,8 @@ export function oauth1(options: OAuth1Options): Credential {
       const parameters = collectParameters({ url: request.url, contentType, body: request.body, protocolParameters: [] }).map(encodePair);
       for (const pair of protocol) parameters.push(pair);
       const baseString = baseStringOf(request.method, request.url, normalizeEncodedParameters(parameters));
-      const signature = await signBaseString(baseString, await key(), context.crypto);
+      // HMAC and PLAINTEXT keys are ready at creation; only an RSA key is imported (once) on first use.
+      const signature = await signBaseString(baseString, typeof key === 'function' ? await key() : key, context.crypto);
       protocol.push(['oauth_signature', oauthPercentEncode(signature)]);
       return withHeaders(request, { authorization: formatEncodedOAuth1Authorization(protocol, realm) });
     },
@@ -145,7 +146,7 @@ export function oauth1(options: OAuth1Options): Credential {
   };
 }
 
-function signingKeyFor(method: OAuth1SignatureMethod, options: OAuth1Options, hasToken: boolean): () => Promise<OAuth1SigningKey> {
+function signingKeyFor(method: OAuth1SignatureMethod, options: OAuth1Options, hasToken: boolean): OAuth1SigningKey | (() => Promise<OAuth1SigningKey>) {
   if (isRsaMethod(method)) {
     if (options.privateKey === undefined) throw new SignetConfigError('privateKey', `is required for ${method}: an RSA private CryptoKey or JWK`);
     const privateKey = rsaSigningKey(options.privateKey, 'privateKey', method === 'RSA-SHA1' ? 'SHA-1' : 'SHA-256');
@@ -158,8 +159,7 @@ function signingKeyFor(method: OAuth1SignatureMethod, options: OAuth1Options, ha
   const tokenSecret = options.tokenSecret === undefined ? '' : checkSecretText(options.tokenSecret, 'tokenSecret').reveal();
   const text = signingKey(consumerSecret, tokenSecret);
   // One array for the credential's life: SignetCrypto prepares an HMAC key once per array.
-  const prepared: OAuth1SigningKey = method === 'PLAINTEXT' ? { method, key: text } : { method, key: utf8(text) };
-  return () => Promise.resolve(prepared);
+  return method === 'PLAINTEXT' ? { method, key: text } : { method, key: utf8(text) };
 }
 
 // The realm is a quoted-string (RFC 9110 §5.6.4), written as it is.
