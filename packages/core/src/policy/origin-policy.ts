@@ -33,7 +33,8 @@ function parseOrigin(value: unknown, field: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new SignetConfigError(field, `"${value}" is not a URL; expected an origin such as "https://api.example.com"`);
+    // The value is not repeated: a malformed URL may still carry user:password@.
+    throw new SignetConfigError(field, 'is not a URL; expected an origin such as "https://api.example.com"');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SignetConfigError(field, `must be an http or https origin, not ${url.protocol}`);
   if (url.username || url.password) throw new SignetConfigError(field, 'must not contain user info; give credentials to the credential, not the URL');

@@ -98,9 +98,10 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
     let bodySent = false;
     // At most one re-send for auth per request, whatever the number of redirect hops.
     let resent = false;
-    // Once a redirect chain leaves the credential's origins, no later hop is authorized again:
-    // otherwise another origin could point an authorized request (with 307, even a POST) anywhere on ours.
-    let trusted = true;
+    // A chain is trusted only while every hop so far was on the credential's origins: one that
+    // starts elsewhere, or leaves them, is never authorized again; otherwise another origin could
+    // point an authorized request (with 307, even a POST) anywhere on ours.
+    let trusted = policy.allows(url);
 
     // The body policy for re-sends: a one-shot stream goes out once; a second send is refused
     // before anything (even a new authorization) happens, so it is never re-sent empty.

@@ -35,6 +35,12 @@ describe('send loop options are checked at construction', () => {
     expect(error.message).toContain(message);
   });
 
+  test('a malformed origin is not repeated in the error (it may hold user:password@)', () => {
+    const error = configError({ origins: 'https://svc:Sup3rS3cret@api.example.com:99999' });
+    expect(error.field).toBe('origins');
+    expect(error.message).not.toContain('Sup3rS3cret');
+  });
+
   test('plain http is accepted for loopback, and elsewhere only when named in allowInsecureOrigins', () => {
     expect(() => createSendLoop(apiKey({ key: 'k' }), { origins: ['http://localhost:3000', 'http://127.0.0.1:8080', 'http://[::1]:9000'] })).not.toThrow();
     expect(() =>

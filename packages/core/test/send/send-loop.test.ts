@@ -191,6 +191,17 @@ describe('send loop: redirects and the origin policy', () => {
     expect(net.received.map((r) => r.headers['x-api-key'])).toEqual([KEY, undefined, undefined]);
   });
 
+  test('a chain that starts off the configured origins never gets credentials, even when it arrives on one', async () => {
+    const { sendLoop, events } = loop();
+    const net = fakeTransport((_, i) => (i === 0 ? { status: 307, headers: { location: `${API}/admin/delete-everything` } } : { status: 200 }));
+    await sendLoop.send(outgoing('https://evil.example.net/callback', { method: 'POST', body: new Uint8Array([1]) }), net.transport);
+    expect(net.received.map((r) => [r.url, r.headers['x-api-key']])).toEqual([
+      ['https://evil.example.net/callback', undefined],
+      [`${API}/admin/delete-everything`, undefined],
+    ]);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'redirect.followed', authorized: false }));
+  });
+
   test('https → http is refused, and nothing is sent to the http URL', async () => {
     const { sendLoop } = loop();
     const net = fakeTransport(() => ({ status: 301, headers: { location: 'http://api.example.com/plain' } }));
