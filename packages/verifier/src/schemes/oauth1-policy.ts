@@ -8,6 +8,12 @@ export interface OAuth1Policy {
   consumers?: Readonly<Record<string, SecretList>>;
   /** Token → its shared secret, for requests made with a token (three-legged). Without it only two-legged requests pass. */
   tokens?: Readonly<Record<string, string | Secret>>;
+  /**
+   * Token → the consumer key it was issued to. A token listed here is accepted only from that
+   * consumer. Recommended whenever several consumers share the verifier, and needed to stop an
+   * RSA consumer presenting another consumer's token (RSA signs without the token secret).
+   */
+  tokenConsumers?: Readonly<Record<string, string>>;
   /** How far `oauth_timestamp` may be from the verifier's clock, either way (default 300 s). */
   toleranceSeconds?: number;
   /** Where seen nonces are kept (default: in memory, 100 000 entries). Share one across instances. */
@@ -24,6 +30,7 @@ export interface OAuth1Policy {
 export interface CompiledOAuth1Policy {
   readonly consumers: ReadonlyMap<string, readonly string[]>;
   readonly tokens: ReadonlyMap<string, string>;
+  readonly tokenConsumers: ReadonlyMap<string, string>;
   readonly toleranceSeconds: number;
   readonly nonceStore: NonceStore;
   readonly signatureMethods: ReadonlySet<OAuth1SignatureMethod>;
@@ -45,6 +52,15 @@ export function compileOAuth1Policy(policy: OAuth1Policy, now: () => number): Co
     for (const [token, secret] of checkKeyMap(policy.tokens, `${FIELD}.tokens`)) {
       if (tokens.has(token)) throw new SignetConfigError(`${FIELD}.tokens.${token}`, 'must be one secret: a token has exactly one');
       tokens.set(token, secret.reveal());
+    }
+  }
+  const tokenConsumers = new Map<string, string>();
+  if (policy.tokenConsumers !== undefined) {
+    if (typeof policy.tokenConsumers !== 'object' || policy.tokenConsumers === null) throw new SignetConfigError(`${FIELD}.tokenConsumers`, 'must map each token to its consumer key');
+    for (const [token, consumer] of Object.entries(policy.tokenConsumers)) {
+      if (typeof consumer !== 'string' || consumer === '') throw new SignetConfigError(`${FIELD}.tokenConsumers.${token}`, 'must be a consumer key');
+      if (!tokens.has(token)) throw new SignetConfigError(`${FIELD}.tokenConsumers.${token}`, 'names a token that is not in oauth1.tokens');
+      tokenConsumers.set(token, consumer);
     }
   }
   const rsaPublicKeys = new Map<string, (hash: RsaHash) => Promise<CryptoKey | undefined>>();
@@ -73,6 +89,7 @@ export function compileOAuth1Policy(policy: OAuth1Policy, now: () => number): Co
   return {
     consumers,
     tokens,
+    tokenConsumers,
     toleranceSeconds,
     // The default store expires entries on the verifier's own clock.
     nonceStore: given ?? createMemoryNonceStore({ now }),

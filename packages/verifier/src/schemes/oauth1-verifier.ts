@@ -84,6 +84,9 @@ function signatureCheck(policy: CompiledOAuth1Policy, method: OAuth1SignatureMet
   // secret, but an unknown token still grants nothing.
   const tokenSecret = token === undefined ? '' : policy.tokens.get(token);
   if (tokenSecret === undefined) return undefined;
+  // A token bound to a consumer is nobody else's.
+  const owner = token === undefined ? undefined : policy.tokenConsumers.get(token);
+  if (owner !== undefined && owner !== consumerKey) return undefined;
   if (isRsaMethod(method)) {
     const publicKey = policy.rsaPublicKeys.get(consumerKey);
     if (publicKey === undefined) return undefined;

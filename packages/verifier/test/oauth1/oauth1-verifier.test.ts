@@ -125,6 +125,24 @@ describe('oauth1 verifier: what it accepts', () => {
     expect(await verifier.verify(await withToken('made-up-token'))).toMatchObject({ ok: false, reason: 'unknown_key' });
     expect(await verifier.verify(await withToken('issued-token'))).toEqual({ ok: true, scheme: 'oauth1', identity: 'rsa-client' });
   });
+
+  test('a token bound to a consumer is refused from any other consumer', async () => {
+    const pair = await webcrypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+    const verifier = verifierAt(NOW, {
+      rsaPublicKeys: { 'rsa-client': pair.publicKey as CryptoKey, 'rsa-other': pair.publicKey as CryptoKey },
+      tokens: { 'alice-token': 'unused-by-rsa' },
+      tokenConsumers: { 'alice-token': 'rsa-client' },
+      signatureMethods: ['RSA-SHA256'],
+    });
+    const as = (consumerKey: string) => sign({ consumerKey, signatureMethod: 'RSA-SHA256', privateKey: pair.privateKey as CryptoKey, token: 'alice-token' });
+    expect(await verifier.verify(await as('rsa-client'))).toMatchObject({ ok: true, identity: 'rsa-client' });
+    expect(await verifier.verify(await as('rsa-other'))).toMatchObject({ ok: false, reason: 'unknown_key' });
+  });
+
+  test('tokenConsumers is checked at construction', () => {
+    expect(() => verifierAt(NOW, { tokens: { t: 's' }, tokenConsumers: { other: 'ck' } })).toThrow(/oauth1\.tokenConsumers\.other: names a token that is not in oauth1\.tokens/);
+    expect(() => verifierAt(NOW, { tokens: { t: 's' }, tokenConsumers: { t: '' } })).toThrow(/oauth1\.tokenConsumers\.t: must be a consumer key/);
+  });
 });
 
 describe('oauth1 verifier: reasons', () => {
