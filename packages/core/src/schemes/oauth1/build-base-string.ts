@@ -28,5 +28,8 @@ export function buildBaseString(parts: OAuth1BaseStringParts): string {
 
 /** {@link buildBaseString} from parameters already normalized (§3.4.1.3.2). */
 export function baseStringOf(method: string, url: URL, normalizedParameters: string): string {
-  return `${oauthPercentEncode(method.toUpperCase())}&${oauthPercentEncode(baseStringUri(url))}&${oauthPercentEncode(normalizedParameters)}`;
+  // The normalized string holds only unreserved characters, `%XX`, `=` and `&`: none of the five
+  // characters encodeURIComponent leaves alone (`!'()*`), and no lone surrogate, so it needs no
+  // fix-up pass over the longest string of the request.
+  return `${oauthPercentEncode(method.toUpperCase())}&${oauthPercentEncode(baseStringUri(url))}&${encodeURIComponent(normalizedParameters)}`;
 }
