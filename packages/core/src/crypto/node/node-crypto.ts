@@ -3,7 +3,8 @@
 import { createHash, createHmac, createSecretKey, type Hash, type Hmac, type KeyObject, randomFillSync } from 'node:crypto';
 import type { DigestEncoding, HashInput, SignetCrypto } from '../signet-crypto.js';
 
-// A KeyObject makes each HMAC about a third cheaper than raw key bytes: prepare it once per key.
+// With raw key bytes, createHmac makes a KeyObject on every call: the same time, measured on Node
+// 20, but about 170 more bytes allocated per HMAC (pnpm bench, oauth1 row). Prepare it once per key.
 const keys = new WeakMap<Uint8Array, KeyObject>();
 
 function hmacKey(key: Uint8Array): KeyObject {
