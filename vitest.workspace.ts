@@ -19,5 +19,9 @@ export default [
   project('core', 'packages/core'),
   project('fetch', 'packages/fetch'),
   project('verifier', 'packages/verifier'),
+  project('axios', 'packages/axios'),
+  project('node', 'packages/node'),
+  project('redis', 'packages/redis'),
+  project('integration', 'tests', ['conformance/**/*.test.ts', 'interop/**/*.test.ts']),
   project('examples', 'examples', ['*/test/**/*.test.ts']),
 ];

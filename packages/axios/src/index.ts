@@ -1,0 +1,2 @@
+// @signet/axios: this file only re-exports.
+export {};

@@ -1,0 +1,2 @@
+// @signet/node: this file only re-exports.
+export {};

@@ -1,0 +1,2 @@
+// @signet/redis: this file only re-exports.
+export {};
