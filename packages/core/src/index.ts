@@ -12,7 +12,7 @@ export type { AuthResponse, Credential, ResponseVerdict } from './credential/cre
 export { withHeaders, withQueryParam, type SignableRequest } from './credential/signable-request.js';
 export { base64, base64url, hex, utf8 } from './encoding.js';
 export { SignetConfigError } from './errors/config-error.js';
-export { SignetCredentialError } from './errors/credential-error.js';
+export { SignetCredentialError, type SignetCredentialErrorCode } from './errors/credential-error.js';
 export { SignetRequestError, type SignetRequestErrorCode } from './errors/request-error.js';
 export { SignetError, type SignetErrorCode, type SignetErrorOptions } from './errors/signet-error.js';
 export type { EventListener, SignetEvent } from './events/signet-event.js';

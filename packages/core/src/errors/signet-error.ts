@@ -12,6 +12,13 @@ import type { RedactedRequest } from '../secret/redact-request.js';
  * - `body_not_replayable`: a re-send was needed but the body was a stream that was already sent.
  * - `body_too_large`: a body that had to be buffered was larger than the configured bound.
  * - `missing_signed_header`: a header the credential is configured to sign is absent from the request.
+ * - `token_request_failed`: a token endpoint answered with an OAuth error that ends nothing (RFC 6749 §5.2), or with something that is not a token response.
+ * - `token_refresh_failed`: getting a token failed for a transient reason (network, 5xx, 429) after the bounded retries; the session goes on.
+ * - `session_ended`: the authorization server refused the grant (`invalid_grant`, `invalid_client`); nothing more can be sent until the user signs in again.
+ * - `auth_rejected`: the resource refused the request again after the one re-send with a fresh credential: an authorization problem, not an expired token.
+ * - `certificate_invalid`: a client certificate or its key could not be read, or they do not match.
+ * - `certificate_expired`: a client certificate is past its notAfter (or before its notBefore).
+ * - `unsupported_runtime`: the runtime cannot do what the credential needs (client certificates in a browser).
  */
 export type SignetErrorCode =
   | 'invalid_option'
@@ -22,7 +29,14 @@ export type SignetErrorCode =
   | 'too_many_redirects'
   | 'body_not_replayable'
   | 'body_too_large'
-  | 'missing_signed_header';
+  | 'missing_signed_header'
+  | 'token_request_failed'
+  | 'token_refresh_failed'
+  | 'session_ended'
+  | 'auth_rejected'
+  | 'certificate_invalid'
+  | 'certificate_expired'
+  | 'unsupported_runtime';
 
 /** Options shared by every Signet error. */
 export interface SignetErrorOptions {
