@@ -28,6 +28,71 @@ export type SignetEvent =
       /** The learned server-time offset changed. */
       readonly type: 'clock.adjusted';
       readonly offsetMs: number;
+    }
+  | {
+      /** A 429 or 503 (or a network failure of an idempotent request) will be sent again after `delayMs`. */
+      readonly type: 'request.retry';
+      readonly status: number | undefined;
+      readonly attempt: number;
+      readonly delayMs: number;
+    }
+  | {
+      /** A token refresh began. `reason`: none yet or expired, inside the proactive window, or a 401 for the current token. */
+      readonly type: 'token.refresh.started';
+      readonly source: string;
+      readonly reason: 'missing' | 'expired' | 'proactive' | 'rejected';
+    }
+  | {
+      /** A caller needed a token while a refresh was in flight and waits for that one instead of starting another. */
+      readonly type: 'token.refresh.coalesced';
+      readonly source: string;
+    }
+  | {
+      /** A refresh produced a token (`rotated`: it came with a new refresh token); or another holder's newer token was adopted. */
+      readonly type: 'token.refresh.succeeded';
+      readonly source: string;
+      readonly rotated: boolean;
+      readonly adopted: boolean;
+      readonly expiresInMs: number | undefined;
+    }
+  | {
+      /** A refresh attempt failed. `transient` failures are retried (bounded) and never end the session. */
+      readonly type: 'token.refresh.failed';
+      readonly source: string;
+      readonly transient: boolean;
+      readonly attempt: number;
+      /** The OAuth error code (`invalid_grant`) or the kind of failure (`network`, `http_503`); never a token. */
+      readonly reason: string;
+    }
+  | {
+      /** The authorization server refused the grant for good: the stored tokens are dropped. */
+      readonly type: 'token.session.ended';
+      readonly source: string;
+      readonly reason: string;
+    }
+  | {
+      /** A shared store or lock (Redis, another tab) could not be reached; coordination is in-process until it returns. */
+      readonly type: 'coordination.degraded';
+      readonly store: string;
+      readonly reason: string;
+    }
+  | {
+      /** The shared store or lock is reachable again. */
+      readonly type: 'coordination.restored';
+      readonly store: string;
+    }
+  | {
+      /** A client certificate expires within the warning window (read from its notAfter). */
+      readonly type: 'certificate.expiring';
+      readonly subject: string;
+      readonly notAfter: string;
+      readonly expiresInMs: number;
+    }
+  | {
+      /** A client certificate was loaded again (rotation); new connections use it. */
+      readonly type: 'certificate.reloaded';
+      readonly subject: string;
+      readonly notAfter: string;
     };
 
 /** Receives {@link SignetEvent}s. A listener that throws does not break the request. */
