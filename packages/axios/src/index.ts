@@ -1,2 +1,2 @@
-// @signet/axios: this file only re-exports.
-export {};
+// @signet/axios: attachAuth(instance, credential, options). This file only re-exports.
+export { attachAuth, type AttachAuthOptions } from './attach-auth.js';

@@ -1,0 +1,29 @@
+import axios, { type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import type { RedactedRequest } from '@signet/core';
+
+/**
+ * Points a response at the caller's own, unsigned config and a redacted view of the request that
+ * was sent. axios's adapters put the signed config (every header Signet added) and, on Node, the
+ * `ClientRequest` (whose `_header` holds every header as sent) there; neither may reach the caller.
+ */
+export function scrubResponse<T extends AxiosResponse>(response: T, config: InternalAxiosRequestConfig, request: RedactedRequest): T {
+  response.config = config;
+  response.request = request;
+  return response;
+}
+
+/**
+ * Makes an error safe to log: an `AxiosError` (a `CanceledError` included) from the inner adapter
+ * gets the caller's unsigned config, a redacted view in place of the request object (kept, since
+ * callers test `error.request` to tell "no response" apart), and a scrubbed response; its `cause`
+ * chain is scrubbed too. Any other error (Signet's own, a credential's) carries no secret and
+ * passes through unchanged.
+ */
+export function scrubAxiosError(error: unknown, config: InternalAxiosRequestConfig, request: RedactedRequest): unknown {
+  for (let current: unknown = error, depth = 0; axios.isAxiosError(current) && depth < 8; current = current.cause, depth++) {
+    current.config = config;
+    if (current.request !== undefined && current.request !== null) current.request = request;
+    if (current.response !== undefined) scrubResponse(current.response, config, request);
+  }
+  return error;
+}
