@@ -1,0 +1,60 @@
+import { type Credential, createSendLoop, type SendLoopOptions } from '@signet/core';
+import type { Dispatcher } from 'undici';
+import { CallerController } from './caller-controller.js';
+import { dispatchOnce } from './dispatch-once.js';
+import { fromDispatchOptions } from './from-dispatch-options.js';
+import type { HeldResponse } from './held-response.js';
+
+/** Options for {@link authInterceptor}: the send loop's options (`origins` is required), and the redirect mode. */
+export interface AuthInterceptorOptions extends SendLoopOptions {
+  /**
+   * `'follow'` (default): Signet follows redirects under its origin policy, so the layers above
+   * (undici's fetch, a redirect interceptor) never see a 3xx. `'manual'`: 3xx responses are
+   * passed up as they are; whoever follows them dispatches each hop through this interceptor again,
+   * as a new request. `'error'`: a redirect fails with `redirect_refused`.
+   */
+  redirect?: 'follow' | 'manual' | 'error';
+}
+
+/**
+ * An undici interceptor that authorizes every request to the credential's origins. Compose it onto
+ * any dispatcher, then use that dispatcher with `undici.request`, `undici.fetch`, or any undici API.
+ * Signing happens asynchronously before the request is dispatched; the send loop makes at most one
+ * re-send for auth and follows redirects itself (each hop is dispatched once through the next
+ * dispatcher, with `maxRedirections: 0`), so credentials never reach another origin whatever else
+ * is composed around it.
+ *
+ * @example
+ * ```ts
+ * import { Agent, request } from 'undici';
+ * import { hmac } from '@signet/core/hmac';
+ * import { authInterceptor } from '@signet/node';
+ * const dispatcher = new Agent().compose(authInterceptor(hmac({ keyId, secret }), { origins: 'https://api.example.com' }));
+ * const { statusCode, body } = await request('https://api.example.com/v1/orders', { dispatcher });
+ * ```
+ */
+export function authInterceptor(credential: Credential, options: AuthInterceptorOptions): Dispatcher.DispatcherComposeInterceptor {
+  const { redirect = 'follow', ...loopOptions } = options;
+  if (redirect !== 'follow' && redirect !== 'manual' && redirect !== 'error') throw new TypeError("authInterceptor: redirect must be 'follow', 'manual' or 'error'");
+  const loop = createSendLoop(credential, loopOptions);
+
+  return (dispatch) =>
+    function signetDispatch(opts, handler) {
+      const caller = new CallerController();
+      // The caller gets its controller at once, so it can abort while the request is being signed.
+      handler.onRequestStart?.(caller, {});
+      const fail = (error: unknown): void => {
+        if (caller.forwarding === undefined) handler.onResponseError?.(caller, error as Error);
+      };
+      try {
+        const { request, rest } = fromDispatchOptions(opts);
+        loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller), { redirect, signal: caller.signal }).then(
+          (held) => held.forwardTo(handler, caller),
+          fail,
+        );
+      } catch (error) {
+        fail(error);
+      }
+      return true;
+    };
+}

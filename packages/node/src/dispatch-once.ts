@@ -1,0 +1,54 @@
+import type { OutgoingRequest, TransportResponse } from '@signet/core';
+import type { Dispatcher } from 'undici';
+import type { CallerController } from './caller-controller.js';
+import { HeldResponse } from './held-response.js';
+import type { NodeBody } from './node-body.js';
+import { appendRecord } from './node-headers.js';
+
+/**
+ * Dispatches one request with the next dispatcher, following no redirects, and resolves at the
+ * response's status and headers, holding the rest (see {@link HeldResponse}). The send loop's
+ * transport for {@link authInterceptor}.
+ */
+export function dispatchOnce(
+  dispatch: Dispatcher.Dispatch,
+  rest: Omit<Dispatcher.DispatchOptions, 'origin' | 'path' | 'method' | 'headers' | 'body' | 'query'>,
+  request: OutgoingRequest<NodeBody>,
+  caller: CallerController,
+): Promise<TransportResponse<HeldResponse>> {
+  return new Promise((resolve, reject) => {
+    let held: HeldResponse | undefined;
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(controller) {
+        caller.inFlight = controller;
+        if (caller.aborted) controller.abort(caller.reason!);
+      },
+      onResponseStart(controller, status, headers, statusMessage) {
+        // 1xx responses are interim (RFC 9110 §15.2); the final one follows on the same dispatch.
+        if (status < 200) return;
+        controller.pause();
+        held = new HeldResponse(controller, status, headers, statusMessage);
+        const response = held;
+        resolve({ status, headers: appendRecord(new Headers(), headers), raw: response, discard: () => response.discard() });
+      },
+      onResponseData: (_controller, chunk) => held?.data(chunk),
+      onResponseEnd: (_controller, trailers) => held?.end({ trailers }),
+      onResponseError(_controller, error) {
+        if (held === undefined) reject(error);
+        else held.end({ error });
+      },
+    };
+    const body = request.body === undefined || request.body instanceof Uint8Array ? request.body : request.body.value;
+    const path = request.url.pathname + request.url.search;
+    try {
+      // maxRedirections: 0 turns off an inner redirect interceptor: the send loop follows redirects,
+      // so that it can apply the origin policy to every hop.
+      dispatch(
+        { ...rest, origin: request.url.origin, path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: body as Dispatcher.DispatchOptions['body'], maxRedirections: 0 } as Dispatcher.DispatchOptions,
+        handler,
+      );
+    } catch (error) {
+      reject(error);
+    }
+  });
+}

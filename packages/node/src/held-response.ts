@@ -1,0 +1,65 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from 'undici';
+import type { CallerController } from './caller-controller.js';
+
+// A discarded response (a 401 before the re-send, a redirect) is read and dropped so the
+// connection can be reused, up to this much; past it the dispatch is aborted instead, as undici's
+// dump interceptor does, so a server cannot keep us reading forever.
+const MAX_DISCARDED_BYTES = 64 * 1024;
+
+/**
+ * A response held, paused, at its headers while the send loop decides whether the caller gets it
+ * (`forwardTo`) or not (`discard`). The decision is async (a credential's `onResponse` may await),
+ * so anything that arrives meanwhile is kept in order and replayed.
+ */
+export class HeldResponse {
+  #mode: 'holding' | 'forwarding' | 'discarding' = 'holding';
+  #chunks: Buffer[] = [];
+  #discarded = 0;
+  #end: { trailers: IncomingHttpHeaders } | { error: Error } | undefined;
+  #handler: Dispatcher.DispatchHandler | undefined;
+  #caller: CallerController | undefined;
+
+  constructor(
+    readonly controller: Dispatcher.DispatchController,
+    readonly status: number,
+    readonly headers: IncomingHttpHeaders,
+    readonly statusMessage: string | undefined,
+  ) {}
+
+  /** Hands the response to the caller's handler: start, whatever arrived so far, then live. */
+  forwardTo(handler: Dispatcher.DispatchHandler, caller: CallerController): void {
+    this.#mode = 'forwarding';
+    this.#handler = handler;
+    this.#caller = caller;
+    caller.forwarding = this.controller;
+    handler.onResponseStart?.(caller, this.status, this.headers, this.statusMessage);
+    for (const chunk of this.#chunks) handler.onResponseData?.(caller, chunk);
+    this.#chunks = [];
+    if (this.#end !== undefined) this.#finish(this.#end);
+    else if (!caller.paused) this.controller.resume();
+  }
+
+  /** Drops the response; the loop will not hand it to anyone. */
+  discard(): void {
+    this.#mode = 'discarding';
+    this.#chunks = [];
+    if (this.#end === undefined) this.controller.resume();
+  }
+
+  data(chunk: Buffer): void {
+    if (this.#mode === 'forwarding') this.#handler!.onResponseData?.(this.#caller!, chunk);
+    else if (this.#mode === 'holding') this.#chunks.push(chunk);
+    else if ((this.#discarded += chunk.byteLength) > MAX_DISCARDED_BYTES) this.controller.abort(new Error('@signet/node: discarded response too large'));
+  }
+
+  end(end: { trailers: IncomingHttpHeaders } | { error: Error }): void {
+    if (this.#mode === 'forwarding') this.#finish(end);
+    else if (this.#mode === 'holding') this.#end = end;
+  }
+
+  #finish(end: { trailers: IncomingHttpHeaders } | { error: Error }): void {
+    if ('error' in end) this.#handler!.onResponseError?.(this.#caller!, end.error);
+    else this.#handler!.onResponseEnd?.(this.#caller!, end.trailers);
+  }
+}
