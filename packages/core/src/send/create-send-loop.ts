@@ -10,6 +10,9 @@ import { checkOptionsObject, checkPositiveInteger } from '../options/check.js';
 import { createOriginPolicy, type OriginPolicyOptions } from '../policy/origin-policy.js';
 import { redactRequest, redactUrl } from '../secret/redact-request.js';
 import { CONTENT_HEADERS, followRedirect } from './follow-redirect.js';
+import { raceAbort } from './race-abort.js';
+import { createRetryPolicy, type RetryOptions } from './retry-policy.js';
+import { sendWithRetries } from './send-with-retries.js';
 import { isTransportBody, type OutgoingBody, type OutgoingRequest, type Transport, type TransportResponse } from './transport.js';
 
 /** Options of the send loop, which every adapter accepts as its own options. */
@@ -26,6 +29,11 @@ export interface SendLoopOptions extends OriginPolicyOptions {
   crypto?: SignetCrypto;
   /** Receives lifecycle events. Events never carry secrets. */
   onEvent?: EventListener;
+  /**
+   * Retries after 429 and 503 (honouring `Retry-After`) and after network failures, for requests
+   * that are safe to repeat (default: 2 retries, waits of at most 10 s). `false` turns them off.
+   */
+  retry?: RetryOptions | false;
 }
 
 /** How one call should treat redirects and cancellation, as in fetch's `RequestInit`. */
@@ -44,6 +52,11 @@ export interface SendLoop {
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 20;
+const NOT_REPLAYABLE = {
+  auth: 'the credential asked for a re-send, but the body was a stream that has already been sent; pass bytes or a string, or a scheme that buffers',
+  redirect: 'a redirect needs the body again, but it was a stream that has already been sent; pass bytes or a string instead',
+  retry: 'the server asked for a retry (429/503 or a network failure), but the body was a stream that has already been sent; pass bytes or a string instead',
+} as const;
 // Credentials a caller may have set by hand; never carried to another origin (Fetch strips only Authorization).
 const ALWAYS_SENSITIVE = ['authorization', 'cookie', 'proxy-authorization'];
 
@@ -65,6 +78,7 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
   const maxBodyBytes = options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : checkPositiveInteger(options.maxBodyBytes, 'maxBodyBytes');
   const maxRedirects = options.maxRedirects === undefined ? DEFAULT_MAX_REDIRECTS : checkPositiveInteger(options.maxRedirects, 'maxRedirects', { allowZero: true });
   const clock = options.clock ?? createClock();
+  const retry = createRetryPolicy(options.retry);
   // One context for the loop's lifetime; each attempt gets a copy with its own signal and number.
   const base = createAuthContext({ clock, nonce: options.nonce, crypto: options.crypto, onEvent: options.onEvent });
   const { emit } = base;
@@ -87,7 +101,7 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
     // The body policy: buffer (bounded) only when the scheme must read it.
     if (credential.requiresBody && isTransportBody(body)) {
       signal?.throwIfAborted();
-      const buffered = await body.read(maxBodyBytes);
+      const buffered = await raceAbort(body.read(maxBodyBytes), signal);
       if (buffered.contentType !== undefined && !headers.has('content-type')) {
         // Never change the caller's headers: copy before writing (as every later change does).
         headers = new Headers(headers);
@@ -105,15 +119,9 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
 
     // The body policy for re-sends: a one-shot stream goes out once; a second send is refused
     // before anything (even a new authorization) happens, so it is never re-sent empty.
-    const assertBodyCanBeSent = (request: SignableRequest, why: 'redirect' | 'auth'): void => {
+    const assertBodyCanBeSent = (request: SignableRequest, why: 'redirect' | 'auth' | 'retry'): void => {
       if (!bodySent || !isTransportBody(body) || body.replayable) return;
-      fail(
-        'body_not_replayable',
-        why === 'auth'
-          ? 'the credential asked for a re-send, but the body was a stream that has already been sent; pass bytes or a string, or a scheme that buffers'
-          : 'a redirect needs the body again, but it was a stream that has already been sent; pass bytes or a string instead',
-        request,
-      );
+      fail('body_not_replayable', NOT_REPLAYABLE[why], request);
     };
     const sendOnce = (request: SignableRequest): Promise<TransportResponse<Raw>> => {
       bodySent = body !== undefined;
@@ -124,7 +132,8 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
     const sendAuthorized = async (unsigned: SignableRequest): Promise<TransportResponse<Raw>> => {
       for (let attempt = 1; ; attempt++) {
         const context = contextFor(attempt, signal);
-        const signed = await credential.authorize(unsigned, context);
+        // A slow credential (a token fetch) must not hold up a cancelled request.
+        const signed = await raceAbort(credential.authorize(unsigned, context), signal);
         signal?.throwIfAborted();
         const response = await sendOnce(signed);
         // Learn the server's time before the credential looks, so a re-send is signed with it.
@@ -146,13 +155,20 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
       const authorize = trusted && policy.allows(url);
       const unsigned: SignableRequest = { method, url, headers, body: body instanceof Uint8Array ? body : undefined };
       assertBodyCanBeSent(unsigned, 'redirect');
-      let response: TransportResponse<Raw>;
-      if (authorize) {
-        response = await sendAuthorized(unsigned);
-      } else {
+      if (!authorize) {
         emit({ type: 'credentials.withheld', scheme: credential.scheme, url: redactUrl(url), reason: hop === 0 ? 'origin_not_allowed' : 'redirected_off_origin' });
-        response = await sendOnce(unsigned);
       }
+      // Retries (429/503/network) wrap the whole authorize → send → one auth re-send cycle, so
+      // each retry is authorized afresh, and the auth re-send stays one per request.
+      const response = await sendWithRetries(() => (authorize ? sendAuthorized(unsigned) : sendOnce(unsigned)), {
+        policy: retry,
+        method,
+        headers,
+        signal,
+        now: clock.now,
+        emit,
+        assertCanResend: () => assertBodyCanBeSent(unsigned, 'retry'),
+      });
 
       if (redirect === 'manual') return response.raw;
       const step = followRedirect(response.status, response.headers.get('location'), url, method);

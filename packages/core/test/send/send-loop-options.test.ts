@@ -28,6 +28,14 @@ describe('send loop options are checked at construction', () => {
     [{ origins: 'https://a.example.com', maxRedirects: -1 }, 'maxRedirects', 'non-negative integer'],
     [{ origins: 'https://a.example.com', nonce: 'abc' }, 'nonce', 'must be a function'],
     [{ origins: 'https://a.example.com', onEvent: {} }, 'onEvent', 'must be a function'],
+    [{ origins: 'https://a.example.com', retry: true }, 'retry', 'false or an options object'],
+    [{ origins: 'https://a.example.com', retry: { retries: -1 } }, 'retry.retries', 'non-negative integer'],
+    [{ origins: 'https://a.example.com', retry: { retries: 11 } }, 'retry.retries', 'at most 10'],
+    [{ origins: 'https://a.example.com', retry: { maxDelayMs: 1.5 } }, 'retry.maxDelayMs', 'non-negative integer'],
+    [{ origins: 'https://a.example.com', retry: { statuses: 429 } }, 'retry.statuses', 'array'],
+    [{ origins: 'https://a.example.com', retry: { statuses: [429, 200] } }, 'retry.statuses[1]', 'from 400 to 599'],
+    [{ origins: 'https://a.example.com', retry: { networkErrors: 'yes' } }, 'retry.networkErrors', 'boolean'],
+    [{ origins: 'https://a.example.com', retry: { sleep: 100 } }, 'retry.sleep', 'must be a function'],
   ])('%j fails on %s', (options, field, message) => {
     const error = configError(options);
     expect(error.code).toBe('invalid_option');
