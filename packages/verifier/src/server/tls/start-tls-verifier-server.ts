@@ -1,0 +1,121 @@
+// Node-only: compiled with Node types (tsconfig.node.json), exported as @signet/verifier/server.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { createVerifierHandler } from '../../create-verifier-handler.js';
+import type { Verifier } from '../../create-verifier.js';
+import { type ClientCertificate, clientCertificate } from './client-certificate.js';
+
+/** A route of the TLS server: the request, and the verified certificate it came with. */
+export type TlsRequestHandler = (request: Request, client: ClientCertificate) => Promise<Response>;
+
+/** Options for {@link startTlsVerifierServer}. PEM text or bytes, as `node:tls` takes them. */
+export interface TlsVerifierServerOptions {
+  /** The server's certificate (with its chain) and key. */
+  cert: string | Uint8Array;
+  key: string | Uint8Array;
+  /** The CAs client certificates must chain to. Nothing else is accepted. */
+  ca: string | Uint8Array | readonly (string | Uint8Array)[];
+  /** When given, requests must also pass this verifier (mTLS plus Bearer, API key, …). */
+  verifier?: Verifier;
+  /** Interface to listen on (default `127.0.0.1`: loopback only). */
+  host?: string;
+  /** Port (default 0: an ephemeral port). */
+  port?: number;
+  /** Extra routes by exact path, answered before verification, with the client certificate. */
+  routes?: Readonly<Record<string, TlsRequestHandler>>;
+}
+
+/** A running TLS verifier server. */
+export interface TlsVerifierServer {
+  /** `https://127.0.0.1:<port>` */
+  readonly origin: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an HTTPS server on loopback that requires a client certificate signed by `ca` (the
+ * handshake fails otherwise, with the TLS alert OpenSSL chooses: `certificate_required`,
+ * `unknown_ca`, `certificate_expired`), and answers with the verified subject and the RFC 8705
+ * `x5t#S256` thumbprint. With a `verifier`, the request must pass it as well, and the JSON report
+ * of {@link createVerifierHandler} gains a `clientCertificate` field.
+ *
+ * @example
+ * ```ts
+ * const server = await startTlsVerifierServer({ cert, key, ca: clientCa });
+ * // 200 {"verified":true,"scheme":"mtls","identity":"CN=client-a",…,"clientCertificate":{…}}
+ * ```
+ */
+export async function startTlsVerifierServer(options: TlsVerifierServerOptions): Promise<TlsVerifierServer> {
+  const host = options.host ?? '127.0.0.1';
+  const verify = options.verifier === undefined ? undefined : createVerifierHandler(options.verifier);
+  const routes = options.routes ?? {};
+  let origin = '';
+  const ca = (Array.isArray(options.ca) ? options.ca : [options.ca]).map(bytes);
+  // requestCert + rejectUnauthorized: OpenSSL refuses an absent or unverifiable certificate in the handshake.
+  const server = createServer({ cert: bytes(options.cert), key: bytes(options.key), ca, requestCert: true, rejectUnauthorized: true }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(error instanceof Error ? error.name : 'error');
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const client = clientCertificate(req.socket as TLSSocket);
+    if (client === undefined || !req.url?.startsWith('/')) {
+      // Unreachable with rejectUnauthorized, kept so a configuration change cannot fail open.
+      res.statusCode = client === undefined ? 403 : 400;
+      res.end();
+      return;
+    }
+    const request = await toRequest(req, new URL(`${origin}${req.url}`));
+    const route = routes[new URL(request.url).pathname];
+    const response = route !== undefined ? await route(request, client) : await answer(request, client);
+    res.statusCode = response.status;
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  }
+
+  async function answer(request: Request, client: ClientCertificate): Promise<Response> {
+    if (verify === undefined) {
+      const url = new URL(request.url);
+      const report = { verified: true, scheme: 'mtls', identity: client.subject, reason: null, method: request.method, path: url.pathname, clientCertificate: client };
+      return Response.json(report, { headers: { 'cache-control': 'no-store' } });
+    }
+    const response = await verify(request);
+    const report = (await response.json()) as Record<string, unknown>;
+    return Response.json({ ...report, clientCertificate: client }, { status: response.status, headers: response.headers });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    origin,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function bytes(data: string | Uint8Array): string | Buffer {
+  return typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const method = req.method ?? 'GET';
+  const body = method === 'GET' || method === 'HEAD' ? null : Buffer.concat(chunks);
+  return new Request(url, { method, headers, body });
+}
