@@ -20,8 +20,11 @@ export function scrubResponse<T extends AxiosResponse>(response: T, config: Inte
  * passes through unchanged.
  */
 export function scrubAxiosError(error: unknown, config: InternalAxiosRequestConfig, request: RedactedRequest): unknown {
+  // The reason a CancelToken rejects with is stored on the token, which the config holds: pointing
+  // it back at that config would make a cycle that axios's toJSON recurses on until the stack ends.
+  const tokenReason = config.cancelToken?.reason;
   for (let current: unknown = error, depth = 0; axios.isAxiosError(current) && depth < 8; current = current.cause, depth++) {
-    current.config = config;
+    current.config = current === tokenReason ? { ...config, cancelToken: undefined } : config;
     if (current.request !== undefined && current.request !== null) current.request = request;
     if (current.response !== undefined) scrubResponse(current.response, config, request);
   }
