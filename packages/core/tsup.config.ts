@@ -9,6 +9,9 @@ const entries = {
   webhooks: 'src/schemes/webhooks/index.ts',
   'http-signatures': 'src/schemes/http-signatures/index.ts',
   oauth1: 'src/schemes/oauth1/index.ts',
+  bearer: 'src/schemes/bearer/index.ts',
+  oauth2: 'src/oauth2/index.ts',
+  jwt: 'src/schemes/jwt/index.ts',
 };
 
 export default defineConfig({

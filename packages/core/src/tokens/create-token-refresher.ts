@@ -1,0 +1,379 @@
+import pRetry from 'p-retry';
+import type { AuthContext } from '../credential/auth-context.js';
+import { SignetCredentialError } from '../errors/credential-error.js';
+import { SignetConfigError } from '../errors/config-error.js';
+import { checkOptionalFunction, checkOptionsObject, checkPositiveInteger } from '../options/check.js';
+import { classifyFailure } from './classify-failure.js';
+import { createMemoryTokenStore } from './create-memory-token-store.js';
+import type { LockLease, RefreshLock } from './refresh-lock.js';
+import type { StoredTokens, TokenSet } from './token-set.js';
+import type { TokenSource, TokenSourceContext } from './token-source.js';
+import type { TokenStore } from './token-store.js';
+import { raceAbort } from '../send/race-abort.js';
+import { type Sleep, sleep as realSleep } from '../send/sleep.js';
+
+/** Bounded retries of transient token failures (network, 5xx, 429). */
+export interface RefreshRetryOptions {
+  /** Retries after the first attempt (default 3). 0 disables retrying. */
+  retries?: number;
+  /** The first backoff delay (default 250 ms); it doubles per retry, with jitter. */
+  minDelayMs?: number;
+  /** The longest wait, also for a server's Retry-After (default 10 s). */
+  maxDelayMs?: number;
+}
+
+/** Options for {@link createTokenRefresher}. Every one has a default that suits most services. */
+export interface TokenRefresherOptions {
+  /** Where tokens live (default: this refresher's own memory). */
+  store?: TokenStore;
+  /** A lock shared with other refreshers on the same store (tabs, processes). Default none: in-process single-flight only. */
+  lock?: RefreshLock;
+  /** How long a held lock lasts if its holder dies (default 30 s). */
+  lockTtlMs?: number;
+  /** How long to wait for another holder's refresh before refreshing anyway (default 15 s). */
+  lockWaitMs?: number;
+  /**
+   * Refresh in the background when the token expires within this long (default 60 s), while
+   * callers go on using it. Capped at half the token's lifetime, so a short-lived token is not
+   * refreshed on every request.
+   */
+  refreshAheadMs?: number;
+  /**
+   * Treat the token as expired this long before it does (default 10 s; capped at a tenth of the
+   * lifetime): callers wait for a new one rather than send one that may expire on the way.
+   */
+  expiryMarginMs?: number;
+  /** Bounded retries of transient failures (default 3 retries, 250 ms doubling, 10 s cap). */
+  retry?: RefreshRetryOptions;
+  /** Tokens you already have (after a sign-in): used while the store holds nothing newer. */
+  initialTokens?: TokenSet;
+  /**
+   * Called with every token set this refresher obtains, before any caller can use it, to persist
+   * a rotated refresh token. Awaited; if it throws, the tokens are still used (the server has
+   * already rotated) and a `token.refresh.failed` event with reason `persist_failed` says so.
+   */
+  onTokens?: (tokens: TokenSet) => void | Promise<void>;
+  /** How to wait between retries; tests inject one so nothing sleeps for real. */
+  sleep?: Sleep;
+  /** Jitter source in [0, 1) (default Math.random). */
+  random?: () => number;
+}
+
+/**
+ * One component for every token source: decides when to get a token and makes sure it happens
+ * once, whoever asks.
+ */
+export interface TokenRefresher {
+  readonly source: TokenSource;
+  /** A usable token: the cached one, or a new one when it is missing or about to expire. */
+  token(context: AuthContext): Promise<StoredTokens>;
+  /**
+   * A resource refused the token of generation `rejectedGeneration`. If a newer token exists (the
+   * refusal is a straggler's), that one is returned and nothing is refreshed; otherwise one
+   * refresh, shared with every other caller.
+   */
+  replace(rejectedGeneration: number, context: AuthContext): Promise<StoredTokens>;
+  /** Stores tokens you obtained yourself (a new sign-in); it also resumes an ended session. */
+  set(tokens: TokenSet): Promise<StoredTokens>;
+  /** Drops the tokens (sign-out). The next request gets a new one from the source, if it can. */
+  clear(): Promise<void>;
+}
+
+type Reason = 'missing' | 'expired' | 'proactive' | 'rejected';
+type Acceptable = (record: StoredTokens, now: number) => boolean;
+
+const DEFAULTS = { lockTtlMs: 30_000, lockWaitMs: 15_000, refreshAheadMs: 60_000, expiryMarginMs: 10_000, retries: 3, minDelayMs: 250, maxDelayMs: 10_000 };
+// After a background refresh fails, callers keep using the still-valid token; this long passes
+// before the next background attempt, so a failing endpoint is not called on every request.
+const PROACTIVE_COOLDOWN_MS = 5_000;
+
+/**
+ * Creates the token refresher for `source`:
+ * - a proactive window (refresh in the background while the token is still good) and a
+ *   must-refresh window (callers wait);
+ * - one in-flight refresh shared by all callers (a caller's abort cancels its wait, never the refresh);
+ * - reactive refresh only when the refused token is still the current one ({@link TokenRefresher.replace});
+ * - compare-and-swap writes to the store, a lock shared with other holders of the store, and a
+ *   re-read of the store after the lock is acquired, so followers adopt the leader's token;
+ * - transient failures retried with backoff and jitter through `p-retry`, bounded, Retry-After
+ *   honoured; `invalid_grant`/`invalid_client` end the session with a typed error and an event,
+ *   and a transient failure never does;
+ * - lifecycle events with no token material.
+ *
+ * `bearer()` creates one for you; use this directly to build another token-based credential.
+ */
+export function createTokenRefresher(source: TokenSource, options: TokenRefresherOptions = {}): TokenRefresher {
+  checkOptionsObject(options, 'options');
+  const store = options.store ?? createMemoryTokenStore();
+  checkStore(store);
+  const { lock } = options;
+  if (lock !== undefined && (typeof lock !== 'object' || lock === null || typeof lock.acquire !== 'function')) {
+    throw new SignetConfigError('lock', 'must be a RefreshLock (an object with acquire(key, options))');
+  }
+  const lockTtlMs = positive(options.lockTtlMs, 'lockTtlMs', DEFAULTS.lockTtlMs);
+  const lockWaitMs = positive(options.lockWaitMs, 'lockWaitMs', DEFAULTS.lockWaitMs, true);
+  const refreshAheadMs = positive(options.refreshAheadMs, 'refreshAheadMs', DEFAULTS.refreshAheadMs, true);
+  const expiryMarginMs = positive(options.expiryMarginMs, 'expiryMarginMs', DEFAULTS.expiryMarginMs, true);
+  const retry = options.retry === undefined ? {} : checkOptionsObject(options.retry, 'retry');
+  const retries = positive(retry.retries, 'retry.retries', DEFAULTS.retries, true);
+  const minDelayMs = positive(retry.minDelayMs, 'retry.minDelayMs', DEFAULTS.minDelayMs, true);
+  const maxDelayMs = positive(retry.maxDelayMs, 'retry.maxDelayMs', DEFAULTS.maxDelayMs, true);
+  const onTokens = checkOptionalFunction(options.onTokens, 'onTokens');
+  const wait = checkOptionalFunction(options.sleep, 'sleep') ?? realSleep;
+  const random = checkOptionalFunction(options.random, 'random') ?? Math.random;
+  const { key, name } = source;
+
+  let cached: StoredTokens | undefined;
+  let initialTokens = options.initialTokens;
+  let inflight: Promise<StoredTokens> | undefined;
+  let ended: SignetCredentialError | undefined;
+  let proactivePausedUntil = 0;
+  let degraded = false;
+  // Attempts of the refresh in flight (there is at most one), for the final error's message.
+  let attempts = 0;
+
+  // How close to expiry a token may get: the configured windows, capped by its lifetime.
+  function condition(record: StoredTokens, now: number): 'fresh' | 'stale' | 'expired' {
+    const { expiresAt, obtainedAt } = record.tokens;
+    if (expiresAt === undefined) return 'fresh';
+    const lifetime = obtainedAt === undefined ? Number.POSITIVE_INFINITY : expiresAt - obtainedAt;
+    if (now >= expiresAt - Math.min(expiryMarginMs, lifetime / 10)) return 'expired';
+    if (now >= expiresAt - Math.min(refreshAheadMs, lifetime / 2)) return 'stale';
+    return 'fresh';
+  }
+  const usable: Acceptable = (record, now) => condition(record, now) !== 'expired';
+
+  function token(context: AuthContext): Promise<StoredTokens> {
+    const record = cached;
+    if (record !== undefined) {
+      const now = context.clock.now();
+      const state = condition(record, now);
+      if (state === 'fresh') return Promise.resolve(record);
+      if (state === 'stale') {
+        refreshInBackground(context, now);
+        return Promise.resolve(record);
+      }
+    }
+    return refresh(record === undefined ? 'missing' : 'expired', usable, context);
+  }
+
+  function replace(rejectedGeneration: number, context: AuthContext): Promise<StoredTokens> {
+    const newer: Acceptable = (record, now) => record.generation !== rejectedGeneration && usable(record, now);
+    // The stale 401: the request went out with an older token than the one we hold now.
+    if (cached !== undefined && newer(cached, context.clock.now())) return Promise.resolve(cached);
+    return refresh('rejected', newer, context);
+  }
+
+  function refreshInBackground(context: AuthContext, now: number): void {
+    if (inflight !== undefined || now < proactivePausedUntil) return;
+    refresh('proactive', (record, at) => condition(record, at) === 'fresh', context).catch(() => {
+      // The token is still good; the failure was reported as an event. Try again a bit later.
+      proactivePausedUntil = context.clock.now() + PROACTIVE_COOLDOWN_MS;
+    });
+  }
+
+  function refresh(reason: Reason, acceptable: Acceptable, context: AuthContext): Promise<StoredTokens> {
+    if (inflight !== undefined) {
+      context.emit({ type: 'token.refresh.coalesced', source: name });
+      return raceAbort(inflight, context.signal);
+    }
+    // The shared work runs without any caller's signal: one caller giving up must not cancel
+    // the refresh the others are waiting for.
+    const run = runRefresh(reason, acceptable, context).finally(() => {
+      if (inflight === run) inflight = undefined;
+    });
+    inflight = run;
+    return raceAbort(run, context.signal);
+  }
+
+  async function runRefresh(reason: Reason, acceptable: Acceptable, context: AuthContext): Promise<StoredTokens> {
+    // Someone (another tab, process, or an earlier sign-in) may already have a good token.
+    let record = await readStore(context);
+    if (ended !== undefined) {
+      // Ended here; resumed only by new tokens in the store (a sign-in, here or elsewhere).
+      if (record === undefined) throw ended;
+      ended = undefined;
+    }
+    if (record !== undefined && acceptable(record, context.clock.now())) return adopt(record, context, false);
+
+    const lease = await acquireLock(context);
+    try {
+      if (lease !== undefined) {
+        // Double-checked: whoever held the lock before us has usually just written a fresh token.
+        record = await readStore(context);
+        if (record !== undefined && acceptable(record, context.clock.now())) return adopt(record, context, true);
+      }
+      context.emit({ type: 'token.refresh.started', source: name, reason });
+      let tokens: TokenSet;
+      try {
+        tokens = await getToken(record?.tokens, context);
+      } catch (error) {
+        return await failed(error, record, context);
+      }
+      return await write(record, tokens, context);
+    } finally {
+      if (lease !== undefined) await lease.release().catch((error: unknown) => degrade(lock?.name ?? 'lock', error, context));
+    }
+  }
+
+  async function getToken(current: TokenSet | undefined, context: AuthContext): Promise<TokenSet> {
+    const sourceContext: TokenSourceContext = { ...context, signal: undefined, attempt: 1 };
+    attempts = 0;
+    return pRetry(() => source.getToken(current, sourceContext), {
+      retries,
+      // Delays are ours (Retry-After aware, injectable); p-retry counts, classifies and stops.
+      minTimeout: 0,
+      maxTimeout: 0,
+      onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+        attempts = attemptNumber;
+        const failure = classifyFailure(error);
+        context.emit({ type: 'token.refresh.failed', source: name, transient: failure.kind === 'transient', attempt: attemptNumber, reason: failure.reason });
+        if (failure.kind === 'transient' && retriesLeft > 0) await wait(delayFor(attemptNumber, failure.retryAfterMs), undefined);
+      },
+      shouldRetry: ({ error }) => classifyFailure(error).kind === 'transient',
+    });
+  }
+
+  // Exponential backoff with "equal jitter": half fixed, half random, so retries spread out
+  // without ever retrying at once; a server's Retry-After wins, capped at maxDelayMs.
+  function delayFor(attempt: number, retryAfterMs: number | undefined): number {
+    if (retryAfterMs !== undefined) return Math.min(retryAfterMs, maxDelayMs);
+    const base = Math.min(maxDelayMs, minDelayMs * 2 ** (attempt - 1));
+    return Math.round(base / 2 + (random() * base) / 2);
+  }
+
+  async function failed(error: unknown, record: StoredTokens | undefined, context: AuthContext): Promise<never | StoredTokens> {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'session_ended') {
+      // Never end a session on a stale failure: if someone wrote a newer token meanwhile (a
+      // holder that did not share our lock), the refusal was for a token that is already gone.
+      const now = await readStore(context);
+      if (now !== undefined && now.generation !== record?.generation) return adopt(now, context, true);
+      await tryStore(() => store.compareAndSet(key, record?.generation ?? 0, undefined), context);
+      cached = undefined;
+      initialTokens = undefined;
+      ended = new SignetCredentialError(name, `the authorization server ended the session (${failure.reason}); sign in again`, error, 'session_ended');
+      context.emit({ type: 'token.session.ended', source: name, reason: failure.reason });
+      throw ended;
+    }
+    if (failure.kind === 'permanent') throw error;
+    throw new SignetCredentialError(
+      name,
+      `could not get a token after ${attempts} attempt${attempts === 1 ? '' : 's'} (last failure: ${failure.reason}); the session goes on and the next request tries again`,
+      error,
+      'token_refresh_failed',
+    );
+  }
+
+  async function write(record: StoredTokens | undefined, tokens: TokenSet, context: AuthContext): Promise<StoredTokens> {
+    const expected = record?.generation ?? 0;
+    const rotated = tokens.refreshToken !== undefined && tokens.refreshToken.reveal() !== record?.tokens.refreshToken?.reveal();
+    const result = await tryStore(() => store.compareAndSet(key, expected, tokens), context);
+    if (result !== undefined && !result.written && result.current !== undefined) {
+      // A newer token won the race (a holder without our lock): theirs stands, ours is dropped.
+      return adopt(result.current, context, true);
+    }
+    // Written, or the store is unreachable (then this process goes on alone with its token).
+    const current = result?.current ?? { generation: expected + 1, tokens };
+    if (onTokens !== undefined) {
+      try {
+        await onTokens(tokens);
+      } catch {
+        context.emit({ type: 'token.refresh.failed', source: name, transient: false, attempt: 1, reason: 'persist_failed' });
+      }
+    }
+    cached = current;
+    context.emit({ type: 'token.refresh.succeeded', source: name, rotated, adopted: false, expiresInMs: expiresIn(tokens, context) });
+    return current;
+  }
+
+  function adopt(record: StoredTokens, context: AuthContext, announce: boolean): StoredTokens {
+    cached = record;
+    if (announce) context.emit({ type: 'token.refresh.succeeded', source: name, rotated: false, adopted: true, expiresInMs: expiresIn(record.tokens, context) });
+    return record;
+  }
+
+  async function readStore(context: AuthContext): Promise<StoredTokens | undefined> {
+    let record = await tryStore(() => store.get(key), context, cached);
+    if (record === undefined && initialTokens !== undefined) {
+      const seeded = await tryStore(() => store.compareAndSet(key, 0, initialTokens), context);
+      record = seeded?.current ?? { generation: 1, tokens: initialTokens };
+      initialTokens = undefined;
+    }
+    // With the store unreachable for a while, this process may hold a newer token than it.
+    if (cached !== undefined && (record === undefined || record.generation < cached.generation) && degraded) return cached;
+    return record;
+  }
+
+  async function acquireLock(context: AuthContext): Promise<LockLease | undefined> {
+    if (lock === undefined) return undefined;
+    try {
+      const lease = await lock.acquire(key, { ttlMs: lockTtlMs, waitMs: lockWaitMs });
+      restore(lock.name, context);
+      return lease;
+    } catch (error) {
+      degrade(lock.name, error, context);
+      return undefined;
+    }
+  }
+
+  async function tryStore<T>(operation: () => Promise<T>, context: AuthContext, fallback?: T): Promise<T | undefined> {
+    try {
+      const result = await operation();
+      restore(store.name, context);
+      return result;
+    } catch (error) {
+      degrade(store.name, error, context);
+      return fallback;
+    }
+  }
+
+  function degrade(what: string, error: unknown, context: AuthContext): void {
+    if (degraded) return;
+    degraded = true;
+    context.emit({ type: 'coordination.degraded', store: what, reason: error instanceof Error ? error.name : 'error' });
+  }
+  function restore(what: string, context: AuthContext): void {
+    if (!degraded) return;
+    degraded = false;
+    context.emit({ type: 'coordination.restored', store: what });
+  }
+
+  async function set(tokens: TokenSet): Promise<StoredTokens> {
+    for (;;) {
+      const current = await store.get(key);
+      const result = await store.compareAndSet(key, current?.generation ?? 0, tokens);
+      if (result.written && result.current !== undefined) {
+        ended = undefined;
+        cached = result.current;
+        return result.current;
+      }
+    }
+  }
+
+  async function clear(): Promise<void> {
+    for (;;) {
+      const current = await store.get(key);
+      if (current === undefined) break;
+      if ((await store.compareAndSet(key, current.generation, undefined)).written) break;
+    }
+    cached = undefined;
+    initialTokens = undefined;
+  }
+
+  return { source, token, replace, set, clear };
+}
+
+function expiresIn(tokens: TokenSet, context: AuthContext): number | undefined {
+  return tokens.expiresAt === undefined ? undefined : tokens.expiresAt - context.clock.now();
+}
+
+function positive(value: unknown, field: string, fallback: number, allowZero = false): number {
+  return value === undefined ? fallback : checkPositiveInteger(value, field, { allowZero });
+}
+
+function checkStore(store: TokenStore): void {
+  if (typeof store !== 'object' || store === null || typeof store.get !== 'function' || typeof store.compareAndSet !== 'function') {
+    throw new SignetConfigError('store', 'must be a TokenStore (an object with get and compareAndSet)');
+  }
+}

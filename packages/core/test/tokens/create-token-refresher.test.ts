@@ -1,0 +1,350 @@
+import { SignetConfigError, SignetCredentialError, type SignetEvent } from '@signet/core';
+import { createMemoryTokenStore, createTokenRefresher, type RefreshLock, type TokenStore } from '@signet/core/bearer';
+import { TokenEndpointError } from '@signet/core/oauth2';
+import { describe, expect, it } from 'vitest';
+import { contextWith, countingSource, gate, manualClock } from './support.js';
+
+const HOUR = 3_600_000;
+const noSleep = { sleep: async () => undefined };
+
+describe('createTokenRefresher: one refresh, whoever asks', () => {
+  it('1000 concurrent callers with no token cause exactly one token request, and all get that token', async () => {
+    const { clock } = manualClock();
+    const { source, calls } = countingSource(clock);
+    const refresher = createTokenRefresher(source);
+    const events: SignetEvent[] = [];
+    const context = contextWith(clock, events);
+    const records = await Promise.all(Array.from({ length: 1000 }, () => refresher.token(context)));
+    expect(calls).toHaveLength(1);
+    expect(new Set(records.map((record) => record.tokens.accessToken.reveal()))).toEqual(new Set(['token-1']));
+    expect(events.filter((event) => event.type === 'token.refresh.started')).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'token.refresh.coalesced')).toHaveLength(999);
+  });
+
+  it('an expired token is replaced once for 1000 concurrent callers', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source);
+    const context = contextWith(time.clock);
+    await refresher.token(context);
+    time.advance(HOUR + 1);
+    const records = await Promise.all(Array.from({ length: 1000 }, () => refresher.token(context)));
+    expect(calls).toHaveLength(2);
+    expect(records.every((record) => record.tokens.accessToken.reveal() === 'token-2' && record.generation === 2)).toBe(true);
+  });
+
+  it('within the must-refresh margin callers wait for a new token; before it they do not', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { refreshAheadMs: 60_000, expiryMarginMs: 10_000 });
+    const context = contextWith(time.clock);
+    await refresher.token(context);
+    time.advance(HOUR - 10_001); // 10.001 s left: inside the proactive window only
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
+    time.advance(2); // 9.999 s left: treated as expired
+    await Promise.resolve();
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('refreshes in the background inside the proactive window, while callers keep the valid token', async () => {
+    const time = manualClock();
+    const hold = gate();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: (call) => (call === 2 ? hold.promise : undefined) });
+    const refresher = createTokenRefresher(source, { refreshAheadMs: 60_000 });
+    const context = contextWith(time.clock);
+    await refresher.token(context);
+    time.advance(HOUR - 30_000);
+    const during = await Promise.all(Array.from({ length: 50 }, () => refresher.token(context)));
+    expect(during.every((record) => record.tokens.accessToken.reveal() === 'token-1')).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toHaveLength(2); // one background refresh, not fifty
+    hold.open();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+  });
+
+  it('caps the windows by the token lifetime, so a 60-second token is not refreshed on every call', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: 60_000 });
+    const refresher = createTokenRefresher(source, { refreshAheadMs: 120_000, expiryMarginMs: 120_000 });
+    const context = contextWith(time.clock);
+    await refresher.token(context);
+    time.advance(29_000); // 31 s left of 60: fresher than half the lifetime
+    await refresher.token(context);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('createTokenRefresher: reactive refresh only for the current token', () => {
+  it('a refusal of an older token returns the newer one and refreshes nothing (the stale 401)', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock);
+    const refresher = createTokenRefresher(source);
+    const context = contextWith(time.clock);
+    const first = await refresher.token(context);
+    const second = await refresher.replace(first.generation, context);
+    expect(second.tokens.accessToken.reveal()).toBe('token-2');
+    const again = await refresher.replace(first.generation, context);
+    expect(again.generation).toBe(second.generation);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('100 concurrent refusals of the current token cause one refresh', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock);
+    const refresher = createTokenRefresher(source);
+    const context = contextWith(time.clock);
+    const first = await refresher.token(context);
+    const replaced = await Promise.all(Array.from({ length: 100 }, () => refresher.replace(first.generation, context)));
+    expect(calls).toHaveLength(2);
+    expect(new Set(replaced.map((record) => record.generation))).toEqual(new Set([2]));
+  });
+
+  it('the refresh uses the stored (rotated) refresh token', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock);
+    const refresher = createTokenRefresher(source);
+    const context = contextWith(time.clock);
+    const first = await refresher.token(context);
+    await refresher.replace(first.generation, context);
+    expect(calls[0]).toBeUndefined();
+    expect(calls[1]?.refreshToken?.reveal()).toBe('refresh-1');
+  });
+});
+
+describe('createTokenRefresher: failures', () => {
+  it('retries transient failures with backoff and jitter, honouring Retry-After, then succeeds', async () => {
+    const time = manualClock();
+    const sleeps: number[] = [];
+    const failures = [new TokenEndpointError('test_grant', 'token_refresh_failed', 'http_503'), new TokenEndpointError('test_grant', 'token_refresh_failed', 'http_429', { retryAfterMs: 2_000 })];
+    const { source, calls } = countingSource(time.clock, {
+      behaviour: (call) => {
+        if (call <= failures.length) throw failures[call - 1];
+      },
+    });
+    const refresher = createTokenRefresher(source, { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, retry: { minDelayMs: 100 } });
+    const events: SignetEvent[] = [];
+    const record = await refresher.token(contextWith(time.clock, events));
+    expect(record.tokens.accessToken.reveal()).toBe('token-3');
+    expect(calls).toHaveLength(3);
+    // Attempt 1: base 100, equal jitter at 0.5 → 75. Attempt 2: the server's 2 s.
+    expect(sleeps).toEqual([75, 2_000]);
+    expect(events.filter((event) => event.type === 'token.refresh.failed').map((event) => (event as { reason: string }).reason)).toEqual(['http_503', 'http_429']);
+  });
+
+  it('caps a long Retry-After at maxDelayMs', async () => {
+    const time = manualClock();
+    const sleeps: number[] = [];
+    const { source } = countingSource(time.clock, {
+      behaviour: (call) => {
+        if (call === 1) throw new TokenEndpointError('test_grant', 'token_refresh_failed', 'http_429', { retryAfterMs: 3_600_000 });
+      },
+    });
+    const refresher = createTokenRefresher(source, { sleep: async (ms) => void sleeps.push(ms), retry: { maxDelayMs: 5_000 } });
+    await refresher.token(contextWith(time.clock));
+    expect(sleeps).toEqual([5_000]);
+  });
+
+  it('after bounded retries a transient failure is a token_refresh_failed error, and the session goes on', async () => {
+    const time = manualClock();
+    let failing = true;
+    const { source, calls } = countingSource(time.clock, {
+      behaviour: () => {
+        if (failing) throw new TypeError('fetch failed');
+      },
+    });
+    const events: SignetEvent[] = [];
+    const refresher = createTokenRefresher(source, { ...noSleep, retry: { retries: 2 } });
+    const context = contextWith(time.clock, events);
+    const error = await refresher.token(context).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SignetCredentialError);
+    expect((error as SignetCredentialError).code).toBe('token_refresh_failed');
+    expect((error as Error).message).toContain('3 attempts');
+    expect(calls).toHaveLength(3);
+    expect(events.some((event) => event.type === 'token.session.ended')).toBe(false);
+    failing = false;
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-4');
+  });
+
+  it('a permanent error is not retried and does not end the session', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, {
+      behaviour: (call) => {
+        if (call === 1) throw new TokenEndpointError('test_grant', 'token_request_failed', 'invalid_scope');
+      },
+    });
+    const refresher = createTokenRefresher(source, noSleep);
+    const context = contextWith(time.clock);
+    await expect(refresher.token(context)).rejects.toMatchObject({ code: 'token_request_failed', reason: 'invalid_scope' });
+    expect(calls).toHaveLength(1);
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+  });
+
+  it('invalid_grant ends the session: the store is cleared, an event is sent, and no further token request is made', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, {
+      behaviour: (call) => {
+        if (call === 2) throw new TokenEndpointError('test_grant', 'session_ended', 'invalid_grant');
+      },
+    });
+    const store = createMemoryTokenStore();
+    const events: SignetEvent[] = [];
+    const refresher = createTokenRefresher(source, { store, ...noSleep });
+    const context = contextWith(time.clock, events);
+    const first = await refresher.token(context);
+    await expect(refresher.replace(first.generation, context)).rejects.toMatchObject({ code: 'session_ended' });
+    expect(await store.get('test')).toBeUndefined();
+    expect(events).toContainEqual({ type: 'token.session.ended', source: 'test_grant', reason: 'invalid_grant' });
+    await expect(refresher.token(context)).rejects.toMatchObject({ code: 'session_ended' });
+    expect(calls).toHaveLength(2);
+    // A new sign-in resumes it.
+    await refresher.set({ accessToken: first.tokens.accessToken, tokenType: 'Bearer' });
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
+  });
+
+  it('never ends a session on a stale failure: if another holder wrote a newer token meanwhile, that one is adopted', async () => {
+    const time = manualClock();
+    const store = createMemoryTokenStore();
+    const hold = gate();
+    const { source } = countingSource(time.clock, {
+      behaviour: async (call) => {
+        if (call === 2) {
+          await hold.promise;
+          throw new TokenEndpointError('test_grant', 'session_ended', 'invalid_grant');
+        }
+      },
+    });
+    const refresher = createTokenRefresher(source, { store, ...noSleep });
+    const context = contextWith(time.clock);
+    const first = await refresher.token(context);
+    const pending = refresher.replace(first.generation, context);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Another process rotated first, so this one's refresh token was already spent.
+    await store.compareAndSet('test', first.generation, { accessToken: first.tokens.accessToken, tokenType: 'Bearer', refreshToken: first.tokens.refreshToken });
+    hold.open();
+    const adopted = await pending;
+    expect(adopted.generation).toBe(2);
+  });
+
+  it("one caller's abort cancels its own wait, not the shared refresh", async () => {
+    const time = manualClock();
+    const hold = gate();
+    const { source, calls } = countingSource(time.clock, { behaviour: () => hold.promise });
+    const refresher = createTokenRefresher(source);
+    const controller = new AbortController();
+    const aborted = refresher.token(contextWith(time.clock, [], controller.signal));
+    const other = refresher.token(contextWith(time.clock));
+    controller.abort(new Error('caller gave up'));
+    await expect(aborted).rejects.toThrow('caller gave up');
+    hold.open();
+    expect((await other).tokens.accessToken.reveal()).toBe('token-1');
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('createTokenRefresher: store and lock', () => {
+  it('calls onTokens with the new tokens before any caller gets them', async () => {
+    const time = manualClock();
+    const { source } = countingSource(time.clock);
+    const persisted = gate();
+    const seen: string[] = [];
+    const refresher = createTokenRefresher(source, {
+      onTokens: async (tokens) => {
+        seen.push(`persisting ${tokens.refreshToken?.reveal()}`);
+        await persisted.promise;
+        seen.push('persisted');
+      },
+    });
+    const pending = refresher.token(contextWith(time.clock)).then(() => seen.push('caller got the token'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(['persisting refresh-1']);
+    persisted.open();
+    await pending;
+    expect(seen).toEqual(['persisting refresh-1', 'persisted', 'caller got the token']);
+  });
+
+  it('two refreshers sharing a store and a lock refresh once: the follower adopts the leader’s token', async () => {
+    const time = manualClock();
+    const store = createMemoryTokenStore();
+    const lock = memoryLock();
+    const a = countingSource(time.clock);
+    const b = countingSource(time.clock);
+    const refresherA = createTokenRefresher(a.source, { store, lock });
+    const refresherB = createTokenRefresher(b.source, { store, lock });
+    const context = contextWith(time.clock);
+    const [fromA, fromB] = await Promise.all([refresherA.token(context), refresherB.token(context)]);
+    expect(a.calls.length + b.calls.length).toBe(1);
+    expect(fromA.tokens.accessToken.reveal()).toBe(fromB.tokens.accessToken.reveal());
+  });
+
+  it('a stale writer never overwrites a newer token (compare-and-swap)', async () => {
+    const store = createMemoryTokenStore();
+    const token = { accessToken: (await import('@signet/core')).secret('x'), tokenType: 'Bearer' };
+    expect((await store.compareAndSet('k', 0, token)).written).toBe(true);
+    expect((await store.compareAndSet('k', 1, token)).written).toBe(true);
+    const stale = await store.compareAndSet('k', 1, token);
+    expect(stale.written).toBe(false);
+    expect(stale.current?.generation).toBe(2);
+  });
+
+  it('a store that fails degrades to in-process coordination with an event, and says when it is back', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    let down = true;
+    const flaky: TokenStore = {
+      name: 'flaky',
+      get: (key) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.get(key)),
+      compareAndSet: (key, generation, tokens) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.compareAndSet(key, generation, tokens)),
+    };
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const events: SignetEvent[] = [];
+    const refresher = createTokenRefresher(source, { store: flaky });
+    const context = contextWith(time.clock, events);
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
+    expect(events.filter((event) => event.type === 'coordination.degraded')).toEqual([{ type: 'coordination.degraded', store: 'flaky', reason: 'Error' }]);
+    down = false;
+    time.advance(HOUR);
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+    expect(events).toContainEqual({ type: 'coordination.restored', store: 'flaky' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('events carry no token material', async () => {
+    const time = manualClock();
+    const { source } = countingSource(time.clock);
+    const events: SignetEvent[] = [];
+    const refresher = createTokenRefresher(source);
+    const context = contextWith(time.clock, events);
+    const first = await refresher.token(context);
+    await refresher.replace(first.generation, context);
+    const text = JSON.stringify(events);
+    expect(events.length).toBeGreaterThan(2);
+    expect(text).not.toMatch(/token-\d|refresh-\d/);
+  });
+
+  it('rejects bad options with an error naming the field', () => {
+    const { source } = countingSource(manualClock().clock);
+    expect(() => createTokenRefresher(source, { refreshAheadMs: -1 })).toThrow(SignetConfigError);
+    expect(() => createTokenRefresher(source, { retry: { retries: 1.5 } })).toThrow(/retry\.retries/);
+    expect(() => createTokenRefresher(source, { store: {} as TokenStore })).toThrow(/^store:/);
+    expect(() => createTokenRefresher(source, { lock: { name: 'x' } as unknown as RefreshLock })).toThrow(/^lock:/);
+    expect(() => createTokenRefresher(source, { onTokens: 'no' as never })).toThrow(/^onTokens:/);
+  });
+});
+
+/** An in-process RefreshLock, as a tab or Redis lock would behave (FIFO, no TTL needed here). */
+function memoryLock(): RefreshLock {
+  const tails = new Map<string, Promise<void>>();
+  return {
+    name: 'memory-lock',
+    async acquire(key) {
+      const previous = tails.get(key) ?? Promise.resolve();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      tails.set(key, previous.then(() => held));
+      await previous;
+      return { release: async () => release() };
+    },
+  };
+}
