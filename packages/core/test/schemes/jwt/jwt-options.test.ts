@@ -3,7 +3,7 @@ import { generateKeyPair } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, createSendLoop, secret, SignetConfigError, SignetCredentialError, type SignetEvent } from '@signet/core';
 import { jwt, type JwtOptions } from '../../../src/schemes/jwt/index.js';
-import { fakeTransport, outgoing } from '../../support/fake-transport.js';
+import { fakeTransport, outgoing, type Reply } from '../../support/fake-transport.js';
 import { HS256_SECRET, testKeys } from './keys.js';
 
 const es = await testKeys('ES256');
@@ -120,7 +120,7 @@ describe('jwt(): no key material or JWT in any error or event (canary)', () => {
     const events: SignetEvent[] = [];
     const credential = jwt({ algorithm: 'RS256', key: rsa.pem, issuer: 'svc', claims: { note: 'public' } });
     const loop = createSendLoop(credential, { origins: 'https://api.example.com', onEvent: (event) => events.push(event) });
-    const net = fakeTransport((_request, index) => (index === 0 ? { status: 401, headers: { date: new Date(Date.now() + 3_600_000).toUTCString() } } : index === 1 ? { status: 307, headers: { location: 'https://elsewhere.example/' } } : { status: 200 }));
+    const net = fakeTransport((_request, index): Reply => (index === 0 ? { status: 401, headers: { date: new Date(Date.now() + 3_600_000).toUTCString() } } : index === 1 ? { status: 307, headers: { location: 'https://elsewhere.example/' } } : { status: 200 }));
     await loop.send(outgoing('https://api.example.com/x'), net.transport);
     const jwts = net.received.map((r) => r.headers.authorization).filter((h): h is string => h !== undefined).map((h) => h.slice('Bearer '.length));
     expect(jwts).toHaveLength(2);

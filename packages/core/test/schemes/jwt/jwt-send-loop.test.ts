@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { createClock, createSendLoop, type SignetEvent } from '@signet/core';
 import { jwt } from '../../../src/schemes/jwt/index.js';
-import { fakeTransport, outgoing } from '../../support/fake-transport.js';
+import { fakeTransport, outgoing, type Reply } from '../../support/fake-transport.js';
 import { testKeys } from './keys.js';
 
 // The 401 → re-mint → one re-send path, through the real send loop with a scripted transport.
@@ -64,7 +64,7 @@ describe('jwt() through the send loop', () => {
   test("a client 10 minutes behind: the 401's Date header corrects the clock and the re-send is in server time", async () => {
     const s = setup(SERVER - 600_000);
     const date = new Date(SERVER).toUTCString();
-    const net = fakeTransport((_request, index) => (index === 0 ? { status: 401, headers: { date, 'www-authenticate': 'Bearer error="invalid_token", error_description="expired"' } } : { status: 200, headers: { date } }));
+    const net = fakeTransport((_request, index): Reply => (index === 0 ? { status: 401, headers: { date, 'www-authenticate': 'Bearer error="invalid_token", error_description="expired"' } } : { status: 200, headers: { date } }));
     await s.loop.send(outgoing(`${API}/orders`), net.transport);
     expect(claimsOf(net.received[0]!.headers).exp).toBe(1_699_999_700); // local time: already expired for the server
     expect(claimsOf(net.received[1]!.headers)).toMatchObject({ iat: 1_700_000_000, exp: 1_700_000_300 });
