@@ -29,3 +29,26 @@ export function clientCertificate(socket: TLSSocket): ClientCertificate | undefi
 function oneLine(name: string): string {
   return name.split('\n').filter(Boolean).join(', ');
 }
+
+/** Why a connection's client certificate was not accepted (`refuse: 'status'` answers with it). */
+export type ClientCertificateFailure = 'certificate_required' | 'certificate_expired' | 'unknown_ca' | 'certificate_invalid';
+
+/** Classifies OpenSSL's verdict on the socket's certificate; `undefined` when it was verified. */
+export function clientCertificateFailure(socket: TLSSocket): ClientCertificateFailure | undefined {
+  if (socket.authorized) return undefined;
+  const peer = socket.getPeerCertificate();
+  if (peer === null || peer.raw === undefined) return 'certificate_required';
+  const code = String(socket.authorizationError);
+  // OpenSSL X509_V_ERR_* names as Node reports them.
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'certificate_expired';
+  if (UNKNOWN_ISSUER.has(code)) return 'unknown_ca';
+  return 'certificate_invalid';
+}
+
+const UNKNOWN_ISSUER = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+]);

@@ -1,3 +1,3 @@
 // The mTLS verifier server (Node). Only re-exports.
-export { clientCertificate, type ClientCertificate } from './client-certificate.js';
+export { clientCertificate, clientCertificateFailure, type ClientCertificate, type ClientCertificateFailure } from './client-certificate.js';
 export { startTlsVerifierServer, type TlsRequestHandler, type TlsVerifierServer, type TlsVerifierServerOptions } from './start-tls-verifier-server.js';

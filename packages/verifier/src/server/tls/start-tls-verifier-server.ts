@@ -3,9 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { SignetConfigError } from '@signet/core';
 import { createVerifierHandler } from '../../create-verifier-handler.js';
 import type { Verifier } from '../../create-verifier.js';
-import { type ClientCertificate, clientCertificate } from './client-certificate.js';
+import { type ClientCertificate, clientCertificate, clientCertificateFailure } from './client-certificate.js';
 
 /** A route of the TLS server: the request, and the verified certificate it came with. */
 export type TlsRequestHandler = (request: Request, client: ClientCertificate) => Promise<Response>;
@@ -23,6 +24,15 @@ export interface TlsVerifierServerOptions {
   host?: string;
   /** Port (default 0: an ephemeral port). */
   port?: number;
+  /**
+   * How a missing or unverifiable certificate is refused. `'handshake'` (default): the TLS
+   * handshake fails, as most production servers do; the client sees a TLS alert, or, in TLS 1.3
+   * where its side of the handshake is already done, often only a closed connection. `'status'`:
+   * the handshake completes and each request gets 401 with a JSON `reason` (`certificate_required`,
+   * `certificate_expired`, `unknown_ca`, `certificate_invalid`), as nginx answers 400: for
+   * tests and diagnostics that must tell the failures apart.
+   */
+  refuse?: 'handshake' | 'status';
   /** Extra routes by exact path, answered before verification, with the client certificate. */
   routes?: Readonly<Record<string, TlsRequestHandler>>;
 }
@@ -54,8 +64,11 @@ export async function startTlsVerifierServer(options: TlsVerifierServerOptions):
   const routes = options.routes ?? {};
   let origin = '';
   const ca = (Array.isArray(options.ca) ? options.ca : [options.ca]).map(bytes);
-  // requestCert + rejectUnauthorized: OpenSSL refuses an absent or unverifiable certificate in the handshake.
-  const server = createServer({ cert: bytes(options.cert), key: bytes(options.key), ca, requestCert: true, rejectUnauthorized: true }, (req, res) => {
+  const refuse = options.refuse ?? 'handshake';
+  if (refuse !== 'handshake' && refuse !== 'status') throw new SignetConfigError('refuse', "must be 'handshake' or 'status'");
+  // requestCert + rejectUnauthorized: an absent or unverifiable certificate ends the handshake.
+  const tls = { cert: bytes(options.cert), key: bytes(options.key), ca, requestCert: true, rejectUnauthorized: refuse === 'handshake' };
+  const server = createServer(tls, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       res.statusCode = 500;
       res.end(error instanceof Error ? error.name : 'error');
@@ -63,10 +76,17 @@ export async function startTlsVerifierServer(options: TlsVerifierServerOptions):
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const client = clientCertificate(req.socket as TLSSocket);
-    if (client === undefined || !req.url?.startsWith('/')) {
-      // Unreachable with rejectUnauthorized, kept so a configuration change cannot fail open.
-      res.statusCode = client === undefined ? 403 : 400;
+    const socket = req.socket as TLSSocket;
+    const client = clientCertificate(socket);
+    if (client === undefined) {
+      // Only reachable with refuse: 'status' (the handshake refuses otherwise): fail closed.
+      const reason = clientCertificateFailure(socket) ?? 'certificate_invalid';
+      res.writeHead(401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ verified: false, scheme: 'mtls', identity: null, reason }));
+      return;
+    }
+    if (!req.url?.startsWith('/')) {
+      res.statusCode = 400;
       res.end();
       return;
     }
