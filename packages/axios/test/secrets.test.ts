@@ -58,6 +58,8 @@ describe.each(['http', 'fetch'] as const)('no secret in errors (adapter %s)', (a
   const signed = (origin = server.origin, clockOffsetMs = 0): AxiosInstance =>
     attachAuth(axios.create({ baseURL: origin, adapter }), combine(apiKey({ key: CANARY, header: 'X-Canary' }), hmac(HMAC)), {
       origins: origin,
+      // The send loop retries network failures; without waiting, so no test sleeps.
+      retry: { sleep: async () => undefined },
       clock: createClock({ now: () => Date.now() + clockOffsetMs }),
     });
   // The same request without Signet, the canary set by hand: proves these checks can fail.
