@@ -13,6 +13,9 @@ import type { WebhookPolicy } from './webhooks/webhook-policy.js';
 import { webhookVerifier } from './webhooks/webhook-verifier.js';
 import { parseAuthorization } from './schemes/parse-authorization.js';
 import type { VerificationResult } from './verification-result.js';
+import type { BearerPolicy } from './oauth2/bearer-policy.js';
+import type { TokenOutcome } from './oauth2/token-scheme-verifier.js';
+import { tokenVerifiers } from './oauth2/token-verifiers.js';
 
 /** Which schemes the verifier accepts, and with which secrets. Configure at least one. */
 export interface VerifierPolicy {
@@ -28,16 +31,24 @@ export interface VerifierPolicy {
   httpSignature?: HttpSignaturePolicy;
   /** Standard Webhooks signatures (docs/schemes/webhooks.md). */
   webhook?: WebhookPolicy;
+  /** JWT access tokens and self-signed JWTs as `Bearer` (RFC 6750) and `DPoP` (RFC 9449) (docs/verifier.md#bearer-and-dpop-tokens). */
+  bearer?: BearerPolicy;
   /** The crypto implementation (default: the fastest for this runtime). */
   crypto?: SignetCrypto;
   /** The verifier's clock in milliseconds, for timestamp checks (default `Date.now`). */
   now?: () => number;
 }
 
+/** What the server knows about a request beyond the `Request` itself. */
+export interface VerifyOptions {
+  /** The client certificate (DER) the TLS layer verified; certificate-bound tokens (RFC 8705 §3) need it. */
+  clientCertificate?: Uint8Array;
+}
+
 /** Checks requests against a {@link VerifierPolicy}. */
 export interface Verifier {
   /** Authenticates a standard `Request`. Never throws for a bad request; the result says why. The body is read from a clone. */
-  verify(request: Request): Promise<VerificationResult>;
+  verify(request: Request, options?: VerifyOptions): Promise<VerificationResult>;
 }
 
 /**
@@ -65,6 +76,7 @@ export function createVerifier(policy: VerifierPolicy): Verifier {
   if (policy.oauth1 !== undefined) schemes.push(oauth1Verifier(policy.oauth1, realm, now));
   if (policy.httpSignature !== undefined) schemes.push(httpSignatureVerifier(policy.httpSignature, realm));
   if (policy.webhook !== undefined) schemes.push(webhookVerifier(policy.webhook, realm));
+  if (policy.bearer !== undefined) schemes.push(...tokenVerifiers(policy.bearer, realm, now, crypto));
   if (schemes.length === 0) throw new SignetConfigError('policy', 'configure at least one scheme (apiKey, basic, hmac, oauth1, httpSignature, webhook)');
 
   // RFC 9110 §11.6.1: one challenge per scheme we accept; the failing scheme's may carry params.
@@ -72,19 +84,22 @@ export function createVerifier(policy: VerifierPolicy): Verifier {
     schemes.map((s) => (s === failed && params ? `${s.challenge}, ${params}` : s.challenge)).join(', ');
 
   return {
-    async verify(request) {
+    async verify(request, options = {}) {
       let body: Promise<Uint8Array> | undefined;
-      const context: SchemeVerifierContext = {
+      const context: SchemeVerifierContext & VerifyOptions = {
         now,
         crypto,
         body: () => (body ??= request.clone().arrayBuffer().then((buffer) => new Uint8Array(buffer))),
+        ...(options.clientCertificate !== undefined && { clientCertificate: options.clientCertificate }),
       };
       for (const scheme of schemes) {
-        const outcome = await scheme.verify(request, context);
+        // Token schemes add a status, headers and claims to the outcome; the others never set them.
+        const outcome: TokenOutcome | undefined = await scheme.verify(request, context);
         if (outcome === undefined) continue;
-        if (outcome.ok) return { ok: true, scheme: scheme.scheme, identity: outcome.identity };
-        const status = outcome.reason === 'nonce_store_full' ? 503 : 401;
-        return { ok: false, scheme: scheme.scheme, reason: outcome.reason, status, challenge: challengeFor(scheme, outcome.challengeParams) };
+        const headers = outcome.headers && { headers: outcome.headers };
+        if (outcome.ok) return { ok: true, scheme: scheme.scheme, identity: outcome.identity, ...(outcome.claims && { claims: outcome.claims }), ...headers };
+        const status = outcome.status ?? (outcome.reason === 'nonce_store_full' ? 503 : 401);
+        return { ok: false, scheme: scheme.scheme, reason: outcome.reason, status, challenge: challengeFor(scheme, outcome.challengeParams), ...headers };
       }
       const reason = parseAuthorization(request.headers.get('authorization')) === undefined ? 'missing_credentials' : 'unsupported_scheme';
       return { ok: false, scheme: undefined, reason, status: 401, challenge: challengeFor() };

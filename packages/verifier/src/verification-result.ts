@@ -23,17 +23,31 @@ export type VerificationFailureReason =
   /** A component the policy requires to be signed is not covered, or a signed one is absent. */
   | 'missing_component'
   /** The signature names an algorithm this verifier does not accept for that key. */
-  | 'unsupported_algorithm';
+  | 'unsupported_algorithm'
+  /** A JWT access token is past its `exp` (RFC 6750 `invalid_token`). */
+  | 'token_expired'
+  /** A token is not acceptable: unknown issuer, wrong `aud` or `typ`, not yet valid, or bound to another key or certificate (RFC 6750 §3.1). */
+  | 'invalid_token'
+  /** A valid token without a scope the resource requires (status 403, RFC 6750 §3.1). */
+  | 'insufficient_scope'
+  /** A DPoP proof is missing or fails a check of RFC 9449 §4.3 (`invalid_dpop_proof`). */
+  | 'dpop_proof_invalid'
+  /** The resource requires a DPoP nonce: retry with the one in `DPoP-Nonce` (RFC 9449 §9). */
+  | 'use_dpop_nonce';
 
 /** The scheme names the verifier reports. */
-export type VerifiedScheme = 'api-key' | 'basic' | 'hmac' | 'http-signature' | 'oauth1' | 'webhook';
+export type VerifiedScheme = 'api-key' | 'basic' | 'bearer' | 'dpop' | 'hmac' | 'http-signature' | 'oauth1' | 'webhook';
 
 /** The request was authenticated. */
 export interface VerificationSuccess {
   readonly ok: true;
   readonly scheme: VerifiedScheme;
-  /** Who sent it: the API key's client id, or the Basic user-id. */
+  /** Who sent it: the API key's client id, the Basic user-id, a token's `sub`, … */
   readonly identity: string;
+  /** For `bearer` and `dpop`: the verified token's claims (`scope`, `client_id`, `cnf`, …). */
+  readonly claims?: Readonly<Record<string, unknown>>;
+  /** Headers to add to the answer (a fresh `DPoP-Nonce`, RFC 9449 §9). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** The request was refused: answer with `status` and the `challenge` as `WWW-Authenticate`. */
@@ -42,10 +56,15 @@ export interface VerificationFailure {
   /** The scheme the request tried, when one could be recognized. */
   readonly scheme: VerifiedScheme | undefined;
   readonly reason: VerificationFailureReason;
-  /** 401 (RFC 9110 §15.5.2), or 503 when the replay store cannot vouch for a nonce (`nonce_store_full`). */
-  readonly status: 401 | 503;
+  /**
+   * 401 (RFC 9110 §15.5.2); 503 when the replay store cannot vouch for a nonce (`nonce_store_full`);
+   * for tokens, 400 for a malformed `Authorization` and 403 for `insufficient_scope` (RFC 6750 §3.1).
+   */
+  readonly status: 400 | 401 | 403 | 503;
   /** The `WWW-Authenticate` value to send back (RFC 9110 §11.6.1). */
   readonly challenge: string;
+  /** Headers to add to the answer besides the challenge (`DPoP-Nonce` with `use_dpop_nonce`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What {@link Verifier.verify} returns. Narrow on `ok`. */
