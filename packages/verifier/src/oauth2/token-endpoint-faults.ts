@@ -93,7 +93,7 @@ function respond(fault: Exclude<TokenEndpointFault, { kind: 'delay' }>): Respons
     case 'invalid_grant':
       return oauthErrorResponse('invalid_grant', 'injected fault');
     case 'invalid_client':
-      return oauthErrorResponse('invalid_client', 'injected fault', { headers: { 'www-authenticate': 'Basic realm="signet"' } });
+      return oauthErrorResponse('invalid_client', 'injected fault', { headers: { 'www-authenticate': 'Basic realm="signet", charset="UTF-8"' } });
   }
 }
 
