@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createAuthContext, createClock, secret, SignetConfigError } from '@signet/core';
-import { CLIENT_ASSERTION_TYPE, createClientAssertion, type ClientAssertionOptions } from '../../../src/schemes/jwt/index.js';
+import { CLIENT_ASSERTION_TYPE, createClientAssertion, type ClientAssertionOptions } from '@signet/core/jwt';
 import { ASYMMETRIC, HS256_SECRET, testKeys } from './keys.js';
 
 const NOW = 1_700_000_000_000;

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { generateKeyPair } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, createSendLoop, secret, SignetConfigError, SignetCredentialError, type SignetEvent } from '@signet/core';
-import { jwt, type JwtOptions } from '../../../src/schemes/jwt/index.js';
+import { jwt, type JwtOptions } from '@signet/core/jwt';
 import { fakeTransport, outgoing, type Reply } from '../../support/fake-transport.js';
 import { HS256_SECRET, testKeys } from './keys.js';
 

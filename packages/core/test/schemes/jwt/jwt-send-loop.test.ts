@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { createClock, createSendLoop, type SignetEvent } from '@signet/core';
-import { jwt } from '../../../src/schemes/jwt/index.js';
+import { jwt } from '@signet/core/jwt';
 import { fakeTransport, outgoing, type Reply } from '../../support/fake-transport.js';
 import { testKeys } from './keys.js';
 

@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, secret, type SignableRequest } from '@signet/core';
-import { jwt, type JwtOptions } from '../../../src/schemes/jwt/index.js';
+import { jwt, type JwtOptions } from '@signet/core/jwt';
 import { ASYMMETRIC, HS256_SECRET, testKeys } from './keys.js';
 
 const NOW = 1_700_000_000_500;
