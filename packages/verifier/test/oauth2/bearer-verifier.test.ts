@@ -12,7 +12,7 @@ async function setup(policy: Partial<BearerPolicy> = {}) {
   const as = createAuthorizationServer({ issuer: ISSUER, now: clock.now, audience: API, clients: { app: { secret: 'app-secret', scope: 'read write' } } });
   const verifier = createVerifier({ now: clock.now, bearer: { issuers: [as], audience: API, ...policy } });
   const token = async (options: { scope?: string; dpop?: Awaited<ReturnType<typeof testKey>>; certificate?: Uint8Array } = {}) => {
-    const headers = options.dpop ? { dpop: await dpopProof(options.dpop, { htm: 'POST', htu: `${ISSUER}/token`, iat: clock.seconds() }) } : {};
+    const headers: Record<string, string> = options.dpop ? { dpop: await dpopProof(options.dpop, { htm: 'POST', htu: `${ISSUER}/token`, iat: clock.seconds() }) } : {};
     const form = { grant_type: 'client_credentials', client_id: 'app', client_secret: 'app-secret', ...(options.scope && { scope: options.scope }) };
     const response = await as.handle(tokenRequest(form, headers), options.certificate ? { clientCertificate: options.certificate } : {});
     return (await json(response)).access_token as string;
