@@ -4,6 +4,7 @@ import { CallerController } from './caller-controller.js';
 import { dispatchOnce } from './dispatch-once.js';
 import { fromDispatchOptions } from './from-dispatch-options.js';
 import type { HeldResponse } from './held-response.js';
+import type { NodeBody } from './node-body.js';
 
 /** Options for {@link authInterceptor}: the send loop's options (`origins` is required), and the redirect mode. */
 export interface AuthInterceptorOptions extends SendLoopOptions {
