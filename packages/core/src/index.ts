@@ -27,6 +27,14 @@ export type { NonceClaim, NonceStore } from './stores/nonce-store.js';
 export { Redacted } from './secret/redacted.js';
 export { REDACTED, Secret, secret } from './secret/secret.js';
 export { createSendLoop, type SendLoop, type SendLoopOptions, type SendOptions } from './send/create-send-loop.js';
+export { parseRetryAfter } from './send/parse-retry-after.js';
+export { createRetryPolicy, type RetryOptions, type RetryPolicy } from './send/retry-policy.js';
+export { sleep, type Sleep } from './send/sleep.js';
+export { parseChallenges, type Challenge } from './http/parse-challenges.js';
+export type { CompareAndSetResult, TokenStore } from './tokens/token-store.js';
+export type { AcquireOptions, LockLease, RefreshLock } from './tokens/refresh-lock.js';
+export type { StoredTokens, TokenSet } from './tokens/token-set.js';
+export type { TokenSource, TokenSourceContext } from './tokens/token-source.js';
 export {
   isTransportBody,
   type BufferedBody,

@@ -1,6 +1,6 @@
 import { type Clock, createClock } from '../clock/clock.js';
 import type { AuthContext } from '../credential/auth-context.js';
-import type { Credential } from '../credential/credential.js';
+import type { Credential, ResponseVerdict } from '../credential/credential.js';
 import type { SignableRequest } from '../credential/signable-request.js';
 import { createAuthContext } from '../credential/create-auth-context.js';
 import type { SignetCrypto } from '../crypto/signet-crypto.js';
@@ -141,7 +141,15 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
         if (credential.onResponse === undefined) return response;
         // The credential always sees the response (it may learn a nonce or a new token from it),
         // but only the request's first 'retry' is honoured: two attempts at most, never a 401 loop.
-        const verdict = await credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
+        let verdict: ResponseVerdict;
+        try {
+          verdict = await credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
+        } catch (error) {
+          // The credential turned the response into an error (auth_rejected, session_ended): the
+          // caller never sees this response, so release it rather than leave the connection busy.
+          await response.discard();
+          throw error;
+        }
         if (verdict !== 'retry' || resent) return response;
         await response.discard();
         assertBodyCanBeSent(signed, 'auth');

@@ -1,23 +1,17 @@
-import type { AuthContext } from '../../credential/auth-context.js';
-import type { AuthResponse, Credential, ResponseVerdict } from '../../credential/credential.js';
-import { type SignableRequest, withHeaders } from '../../credential/signable-request.js';
+import { withHeaders } from '../../credential/signable-request.js';
 import { SignetConfigError } from '../../errors/config-error.js';
-import { SignetCredentialError } from '../../errors/credential-error.js';
 import { checkHeaderSecret } from '../../options/check.js';
 import { Secret } from '../../secret/secret.js';
-import { createTokenRefresher, type TokenRefresher, type TokenRefresherOptions } from '../../tokens/create-token-refresher.js';
+import type { TokenRefresherOptions } from '../../tokens/create-token-refresher.js';
 import type { TokenSource } from '../../tokens/token-source.js';
-import { readBearerChallenge } from './read-bearer-challenge.js';
+import { createTokenCredential, type TokenCredential } from './create-token-credential.js';
 import { type TokenFunction, tokenFunctionSource } from './token-function-source.js';
 
 /** Options for {@link bearer} with a refreshing source: the token refresher's. */
 export type BearerOptions = TokenRefresherOptions;
 
 /** A Bearer credential. `tokens` is its refresher (absent for a static token). */
-export interface BearerCredential extends Credential {
-  /** Set tokens after a sign-in, or clear them at sign-out. Undefined for a static token. */
-  readonly tokens: TokenRefresher | undefined;
-}
+export type BearerCredential = TokenCredential;
 
 /**
  * An OAuth 2 Bearer token credential (RFC 6750 §2.1: `Authorization: Bearer <token>`).
@@ -41,42 +35,16 @@ export interface BearerCredential extends Credential {
  */
 export function bearer(source: string | Secret | TokenFunction | TokenSource, options: BearerOptions = {}): BearerCredential {
   if (typeof source === 'string' || source instanceof Secret) return staticBearer(checkHeaderSecret(source, 'token'));
-  const tokens = createTokenRefresher(typeof source === 'function' ? tokenFunctionSource(source) : checkSource(source), options);
-  // Which token generation each signed request carried, to tell a straggler's 401 from the current token's.
-  const carried = new WeakMap<SignableRequest, number>();
-
-  return {
-    scheme: 'bearer',
-    requiresBody: false,
-    sensitiveHeaders: ['authorization'],
-    sensitiveQueryParams: [],
-    tokens,
-    async authorize(request, context) {
-      const record = await tokens.token(context);
-      const signed = withHeaders(request, { authorization: `Bearer ${record.tokens.accessToken.reveal()}` });
-      carried.set(signed, record.generation);
-      return signed;
-    },
-    async onResponse(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> {
-      if (!isTokenRefusal(response)) return undefined;
-      if (context.attempt > 1) {
-        // Refused again right after a re-send with a newer token: the token is not the problem
-        // (a revoked grant, a missing permission). Re-sending again would be the 401 loop.
-        throw new SignetCredentialError('bearer', `the resource refused the request again (HTTP ${response.status}) after a re-send with a newer token`, undefined, 'auth_rejected');
-      }
-      const generation = carried.get(request);
-      if (generation === undefined) return undefined;
-      await tokens.replace(generation, context);
-      return 'retry';
-    },
-  };
+  return createTokenCredential(toTokenSource(source), options);
 }
 
-/** True for a 401 that blames the token: `invalid_token`, no error (RFC 6750 §3.1), or no challenge at all. */
-function isTokenRefusal(response: AuthResponse): boolean {
-  if (response.status !== 401) return false;
-  const error = readBearerChallenge(response);
-  return error === null || error === undefined || error === 'invalid_token';
+/** A token function or a {@link TokenSource}, checked, as a source. */
+export function toTokenSource(source: TokenFunction | TokenSource): TokenSource {
+  if (typeof source === 'function') return tokenFunctionSource(source);
+  if (typeof source !== 'object' || source === null || typeof source.getToken !== 'function' || typeof source.key !== 'string' || typeof source.name !== 'string') {
+    throw new SignetConfigError('source', 'must be a token, a token function, or a TokenSource (name, key, getToken)');
+  }
+  return source;
 }
 
 function staticBearer(token: Secret): BearerCredential {
@@ -89,11 +57,4 @@ function staticBearer(token: Secret): BearerCredential {
     tokens: undefined,
     authorize: async (request) => withHeaders(request, { authorization: header }),
   };
-}
-
-function checkSource(source: TokenSource): TokenSource {
-  if (typeof source !== 'object' || source === null || typeof source.getToken !== 'function' || typeof source.key !== 'string' || typeof source.name !== 'string') {
-    throw new SignetConfigError('source', 'must be a token, a token function, or a TokenSource (name, key, getToken)');
-  }
-  return source;
 }

@@ -1,5 +1,7 @@
 // @signet/core/bearer: OAuth 2 Bearer tokens that refresh themselves. This file only re-exports.
-export { bearer, type BearerCredential, type BearerOptions } from './bearer.js';
+export { bearer, toTokenSource, type BearerCredential, type BearerOptions } from './bearer.js';
+export { createTokenCredential, type TokenCredential } from './create-token-credential.js';
+export type { ProofOfPossession } from './proof-of-possession.js';
 export { readBearerChallenge } from './read-bearer-challenge.js';
 export { tokenFunctionSource, type TokenFunction, type TokenFunctionResult } from './token-function-source.js';
 export { createTokenRefresher, type RefreshRetryOptions, type TokenRefresher, type TokenRefresherOptions } from '../../tokens/create-token-refresher.js';

@@ -13,13 +13,14 @@ interface Sent {
 /** A resource server: answers each request with what `answer` decides, after `delay` if given. */
 function resource(answer: (authorization: string | null, index: number) => { status: number; headers?: Record<string, string> } | Promise<{ status: number; headers?: Record<string, string> }>) {
   const sent: Sent[] = [];
+  const released = { count: 0 };
   const transport: Transport<unknown, number> = async (request: OutgoingRequest) => {
     const authorization = request.headers.get('authorization');
     const index = sent.push({ authorization }) - 1;
     const reply = await answer(authorization, index);
-    return { status: reply.status, headers: new Headers(reply.headers), raw: reply.status, discard: () => undefined };
+    return { status: reply.status, headers: new Headers(reply.headers), raw: reply.status, discard: () => void released.count++ };
   };
-  return { sent, transport };
+  return { sent, transport, released };
 }
 
 const request = (): OutgoingRequest => ({ method: 'GET', url: new URL(`${ORIGIN}/things`), headers: new Headers(), body: undefined });
@@ -77,6 +78,8 @@ describe('bearer() through the send loop', () => {
     }
     // One refresh for all ten: the others' 401s were for the token already replaced.
     expect(calls).toHaveLength(2);
+    // Every 401 was released: ten before the re-sends, ten turned into errors.
+    expect(server.released.count).toBe(20);
   });
 
   it('does not refresh on insufficient_scope or on other statuses', async () => {

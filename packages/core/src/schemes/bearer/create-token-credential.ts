@@ -1,0 +1,63 @@
+import type { AuthContext } from '../../credential/auth-context.js';
+import type { AuthResponse, Credential, ResponseVerdict } from '../../credential/credential.js';
+import { type SignableRequest, withHeaders } from '../../credential/signable-request.js';
+import { SignetCredentialError } from '../../errors/credential-error.js';
+import { createTokenRefresher, type TokenRefresher, type TokenRefresherOptions } from '../../tokens/create-token-refresher.js';
+import type { TokenSource } from '../../tokens/token-source.js';
+import type { ProofOfPossession } from './proof-of-possession.js';
+import { readBearerChallenge } from './read-bearer-challenge.js';
+
+/** A credential that sends tokens from a refresher. `tokens` is that refresher (absent for a static token). */
+export interface TokenCredential extends Credential {
+  /** Set tokens after a sign-in, or clear them at sign-out. Undefined for a static token. */
+  readonly tokens: TokenRefresher | undefined;
+}
+
+/**
+ * The credential behind `bearer()` and `dpop()`: authorize with the refresher's current token
+ * (plus a proof, for DPoP); on a 401 that blames the token, refresh only if it is still the
+ * current one, and re-send once; a second refusal is `auth_rejected`, never a loop.
+ */
+export function createTokenCredential(source: TokenSource, options: TokenRefresherOptions, proof?: ProofOfPossession): TokenCredential {
+  const tokens = createTokenRefresher(proof === undefined ? source : proof.bind(source), options);
+  const scheme = proof?.name ?? 'bearer';
+  const prefix = `${proof?.authScheme ?? 'Bearer'} `;
+  const challengeScheme = proof?.challengeScheme ?? 'bearer';
+  // Which token generation each signed request carried, to tell a straggler's 401 from the current token's.
+  const carried = new WeakMap<SignableRequest, number>();
+
+  return {
+    scheme,
+    requiresBody: false,
+    sensitiveHeaders: ['authorization', ...(proof?.sensitiveHeaders ?? [])],
+    sensitiveQueryParams: [],
+    tokens,
+    async authorize(request, context) {
+      const record = await tokens.token(context);
+      const { accessToken } = record.tokens;
+      const headers = proof === undefined ? {} : await proof.prove(request, accessToken, context);
+      headers.authorization = prefix + accessToken.reveal();
+      const signed = withHeaders(request, headers);
+      carried.set(signed, record.generation);
+      return signed;
+    },
+    async onResponse(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> {
+      // A fresh server nonce (RFC 9449 §9) is a reason to prove again, not to refresh.
+      const nonceVerdict = proof?.onResponse(response, request);
+      if (response.status !== 401) return undefined;
+      if (nonceVerdict === 'retry' && context.attempt === 1) return 'retry';
+      const error = readBearerChallenge(response, challengeScheme);
+      // RFC 6750 §3.1: `invalid_token`, or no error at all; no challenge at all is taken the same way.
+      if (!(error === null || error === undefined || error === 'invalid_token')) return undefined;
+      if (context.attempt > 1) {
+        // Refused again right after a re-send with a newer token: the token is not the problem
+        // (a revoked grant, a missing permission). Re-sending again would be the 401 loop.
+        throw new SignetCredentialError(scheme, `the resource refused the request again (HTTP ${response.status}) after a re-send with a newer token`, undefined, 'auth_rejected');
+      }
+      const generation = carried.get(request);
+      if (generation === undefined) return undefined;
+      await tokens.replace(generation, context);
+      return 'retry';
+    },
+  };
+}
