@@ -2,10 +2,9 @@
 // It reads commands as JSON lines on stdin and answers each with one JSON line on stdout.
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { SignetEvent } from '@signet/core';
+import { createSendLoop, type SignetEvent, type Transport } from '@signet/core';
 import { bearer } from '@signet/core/bearer';
 import { clientCredentials, refreshToken } from '@signet/core/oauth2';
-import { withAuth } from '@signet/fetch';
 import { createRedisClient, createRedisLock, createRedisTokenStore } from '@signet/redis';
 
 /** What the parent passes in argv[2], as JSON. */
@@ -37,8 +36,9 @@ const origin = new URL(config.resourceUrl).origin;
 const client = { clientId: config.clientId, clientSecret: config.clientSecret, tokenEndpoint: config.tokenEndpoint };
 const source = config.grant === 'refresh_token' ? refreshToken(client) : clientCredentials(client);
 let events: SignetEvent[] = [];
-const api = withAuth(
-  fetch,
+// The core send loop with a few lines of fetch transport (@signet/redis does not depend on
+// @signet/fetch; the example in examples/fleet uses withAuth).
+const loop = createSendLoop(
   bearer(source, {
     store: createRedisTokenStore(redis, { prefix: config.prefix }),
     lock: createRedisLock(redis, { prefix: config.prefix }),
@@ -48,6 +48,11 @@ const api = withAuth(
   }),
   { origins: origin, onEvent: (event) => events.push(event) },
 );
+const transport: Transport<unknown, Response> = async (request, signal) => {
+  const response = await fetch(request.url, { method: request.method, headers: request.headers, redirect: 'manual', signal: signal ?? null });
+  return { status: response.status, headers: response.headers, raw: response, discard: () => response.body?.cancel() };
+};
+const api = (url: string): Promise<Response> => loop.send({ method: 'GET', url: new URL(url), headers: new Headers(), body: undefined }, transport);
 
 async function burst(n: number): Promise<BurstReply> {
   const statuses: Record<string, number> = {};

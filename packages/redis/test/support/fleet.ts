@@ -13,11 +13,15 @@ export interface FleetProcess {
 }
 
 const READY_DEADLINE_MS = 30_000;
+// Whatever happens to the test run, no replica outlives it.
+const alive = new Set<ChildProcess>();
+process.once('exit', () => alive.forEach((child) => child.kill('SIGKILL')));
 
 /** Starts one replica from the bundled fleet-child script and waits until it is connected to Redis. */
 export async function startFleetProcess(script: string, config: FleetChildConfig): Promise<FleetProcess> {
   const child = spawn(process.execPath, [script, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  process.once('exit', () => child.kill('SIGKILL'));
+  alive.add(child);
+  child.once('exit', () => alive.delete(child));
   const lines = createInterface({ input: child.stdout! });
   const replies: Array<(line: string) => void> = [];
   lines.on('line', (line) => replies.shift()?.(line));
