@@ -9,6 +9,8 @@ export interface ClientCertificate {
   readonly serialNumber: string;
   /** RFC 8705 §3.1 `x5t#S256`: base64url SHA-256 of the DER certificate. Bind tokens to this. */
   readonly thumbprint: string;
+  /** The DER bytes, for RFC 8705 checks (`createVerifier().verify(request, { clientCertificate })`). */
+  readonly der: Uint8Array;
 }
 
 /** Reads the verified client certificate from a socket; `undefined` when it presented none or it was not verified. */
@@ -23,6 +25,7 @@ export function clientCertificate(socket: TLSSocket): ClientCertificate | undefi
     issuer: oneLine(x509.issuer),
     serialNumber: x509.serialNumber,
     thumbprint: createHash('sha256').update(peer.raw).digest('base64url'),
+    der: new Uint8Array(peer.raw),
   };
 }
 

@@ -60,7 +60,7 @@ export interface TlsVerifierServer {
  */
 export async function startTlsVerifierServer(options: TlsVerifierServerOptions): Promise<TlsVerifierServer> {
   const host = options.host ?? '127.0.0.1';
-  const verify = options.verifier === undefined ? undefined : createVerifierHandler(options.verifier);
+  const { verifier } = options;
   const routes = options.routes ?? {};
   let origin = '';
   const ca = (Array.isArray(options.ca) ? options.ca : [options.ca]).map(bytes);
@@ -99,14 +99,19 @@ export async function startTlsVerifierServer(options: TlsVerifierServerOptions):
   }
 
   async function answer(request: Request, client: ClientCertificate): Promise<Response> {
-    if (verify === undefined) {
+    // The report names the certificate; its DER bytes stay out of it.
+    const { subject, issuer, serialNumber, thumbprint } = client;
+    const clientCertificate = { subject, issuer, serialNumber, thumbprint };
+    if (verifier === undefined) {
       const url = new URL(request.url);
-      const report = { verified: true, scheme: 'mtls', identity: client.subject, reason: null, method: request.method, path: url.pathname, clientCertificate: client };
+      const report = { verified: true, scheme: 'mtls', identity: subject, reason: null, method: request.method, path: url.pathname, clientCertificate };
       return Response.json(report, { headers: { 'cache-control': 'no-store' } });
     }
-    const response = await verify(request);
+    // RFC 8705 §3: the verifier checks certificate-bound tokens against this connection's certificate.
+    const bound: Verifier = { verify: (req, verifyOptions) => verifier.verify(req, { ...verifyOptions, clientCertificate: client.der }) };
+    const response = await createVerifierHandler(bound)(request);
     const report = (await response.json()) as Record<string, unknown>;
-    return Response.json({ ...report, clientCertificate: client }, { status: response.status, headers: response.headers });
+    return Response.json({ ...report, clientCertificate }, { status: response.status, headers: response.headers });
   }
 
   await new Promise<void>((resolve, reject) => {
