@@ -22,6 +22,6 @@ export default [
   project('axios', 'packages/axios'),
   project('node', 'packages/node'),
   project('redis', 'packages/redis'),
-  project('integration', 'tests', ['conformance/**/*.test.ts', 'interop/**/*.test.ts']),
+  project('integration', 'tests', ['conformance/**/*.test.ts', 'interop/**/*.test.ts', 'oauth2/**/*.test.ts']),
   project('examples', 'examples', ['*/test/**/*.test.ts']),
 ];

@@ -12,6 +12,7 @@ const entries = {
   bearer: 'src/schemes/bearer/index.ts',
   oauth2: 'src/oauth2/index.ts',
   jwt: 'src/schemes/jwt/index.ts',
+  dpop: 'src/schemes/dpop/index.ts',
 };
 
 export default defineConfig({

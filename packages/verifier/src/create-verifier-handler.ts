@@ -50,5 +50,7 @@ function toResponse(result: VerificationResult, request: Request, bodyBytes: num
   };
   const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store' };
   if (!result.ok) headers['www-authenticate'] = result.challenge;
+  // Headers the scheme asks to send back (a fresh DPoP-Nonce, RFC 9449 §9), on success and refusal alike.
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = value;
   return new Response(JSON.stringify(report), { status: result.ok ? 200 : result.status, headers });
 }

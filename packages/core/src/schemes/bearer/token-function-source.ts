@@ -11,6 +11,8 @@ export interface TokenFunctionResult {
   readonly expiresIn?: number;
   /** Or the expiry as a timestamp in milliseconds (server time). */
   readonly expiresAt?: number;
+  /** `Bearer` (default), or `DPoP` for a token bound to a `dpop()` credential's key. */
+  readonly tokenType?: string;
 }
 
 /** Your own way of getting a token (a cloud SDK, a secrets manager, a token exchange). */
@@ -34,7 +36,7 @@ export function tokenFunctionSource(getToken: TokenFunction, key = 'token-functi
       }
       return {
         accessToken: secret(result.accessToken),
-        tokenType: 'Bearer',
+        tokenType: typeof result.tokenType === 'string' ? result.tokenType : 'Bearer',
         obtainedAt,
         expiresAt: expiresAt ?? (expiresIn === undefined ? undefined : obtainedAt + expiresIn * 1000),
       };
