@@ -71,7 +71,7 @@ async function main() {
 
     const { lines, problems } = checkReports({ runs, probes, suites: listSuites(runtimesDir) });
     for (const line of lines) console.log(line);
-    for (const problem of problems) console.error(`  ✗ ${problem}`);
+    for (const problem of problems) console.log(`  ✗ ${problem}`);
     console.log(`${problems.length === 0 ? 'all runtimes passed' : `${problems.length} problem(s)`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return problems.length === 0 ? 0 : 1;
   } finally {
