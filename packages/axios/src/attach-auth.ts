@@ -44,7 +44,7 @@ export function attachAuth<Instance extends AxiosInstance>(instance: Instance, c
   // Synchronous: it only swaps the adapter, so axios need not add a promise hop per request.
   instance.interceptors.request.use(
     (config) => {
-      config.adapter = signingAdapter(loop, instance, unwrapAdapter(config.adapter));
+      config.adapter = signingAdapter(loop, unwrapAdapter(config.adapter));
       return config;
     },
     undefined,

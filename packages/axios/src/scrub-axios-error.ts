@@ -6,9 +6,20 @@ import type { RedactedRequest } from '@signet/core';
  * was sent. axios's adapters put the signed config (every header Signet added) and, on Node, the
  * `ClientRequest` (whose `_header` holds every header as sent) there; neither may reach the caller.
  */
-export function scrubResponse<T extends AxiosResponse>(response: T, config: InternalAxiosRequestConfig, request: RedactedRequest): T {
+export function scrubResponse<T extends AxiosResponse>(response: T, config: InternalAxiosRequestConfig, request: RedactedRequest | (() => RedactedRequest)): T {
   response.config = config;
-  response.request = request;
+  if (typeof request !== 'function') {
+    Object.defineProperty(response, 'request', { value: request, writable: true, enumerable: true, configurable: true });
+    return response;
+  }
+  // Built when first read: most callers never look, and redacting costs a few µs per request.
+  let view: RedactedRequest | undefined;
+  Object.defineProperty(response, 'request', {
+    get: () => (view ??= request()),
+    set: (value: unknown) => Object.defineProperty(response, 'request', { value, writable: true, enumerable: true, configurable: true }),
+    enumerable: true,
+    configurable: true,
+  });
   return response;
 }
 

@@ -1,4 +1,4 @@
-import axios, { type AxiosAdapter, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import axios, { type AxiosAdapter, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { type OutgoingRequest, redactRequest, type SendLoop, SignetConfigError, SignetRequestError, type Transport } from '@signet/core';
 import { toAxiosData } from './axios-body.js';
 import { toAxiosHeaders, toHeaders } from './axios-headers.js';
@@ -44,10 +44,10 @@ export function resolveInnerAdapter(setting: AdapterSetting, config?: InternalAx
  * then sees the final response judged by their own `validateStatus`, and never the signed config
  * or the request object that carried the credential.
  */
-export function signingAdapter(loop: SendLoop, instance: AxiosInstance, setting: AdapterSetting): AxiosAdapter {
+export function signingAdapter(loop: SendLoop, setting: AdapterSetting): AxiosAdapter {
   const adapter = async function signetAdapter(config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
     const inner = resolveInnerAdapter(setting, config);
-    const request = toOutgoingRequest(instance, config);
+    const request = toOutgoingRequest(config);
     // axios's maxRedirects: 0 means "give me the 3xx"; any other count is the loop's maxRedirects.
     const redirect = config.maxRedirects === 0 ? 'manual' : 'follow';
     const origin = request.url.origin;
@@ -88,7 +88,8 @@ export function signingAdapter(loop: SendLoop, instance: AxiosInstance, setting:
     const cancel = cancelSignal(config);
     try {
       const response = await loop.send(request, transport, { redirect, signal: cancel.signal });
-      return settle(scrubResponse(response, config, redactRequest(last)), config);
+      const final = last;
+      return settle(scrubResponse(response, config, () => redactRequest(final)), config);
     } catch (error) {
       throw scrubAxiosError(error, config, redactRequest(last));
     } finally {
