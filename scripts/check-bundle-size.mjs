@@ -30,7 +30,7 @@ const BUDGETS = [
     name: 'first row + @signet/core/browser tabs store and lock',
     code:
       "export { withAuth } from '@signet/fetch'; export { bearer } from '@signet/core/bearer'; export { refreshToken } from '@signet/core/oauth2';" +
-      `export { createTabsLock, createTabsTokenStore } from ${JSON.stringify(join(root, 'packages/core/src/tokens/browser/index.ts'))};`,
+      `export { createTabsLock, createTabsTokenStore } from '@signet/core/browser';`,
   },
 ];
 

@@ -13,6 +13,7 @@ const entries = {
   oauth2: 'src/oauth2/index.ts',
   jwt: 'src/schemes/jwt/index.ts',
   dpop: 'src/schemes/dpop/index.ts',
+  browser: 'src/tokens/browser/index.ts',
 };
 
 export default defineConfig({
