@@ -26,7 +26,6 @@ export function dispatchOnce(
       onResponseStart(controller, status, headers, statusMessage) {
         // 1xx responses are interim (RFC 9110 §15.2); the final one follows on the same dispatch.
         if (status < 200) return;
-        controller.pause();
         held = new HeldResponse(controller, status, headers, statusMessage);
         const response = held;
         resolve({ status, headers: appendRecord(new Headers(), headers), raw: response, discard: () => response.discard() });

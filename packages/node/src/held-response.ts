@@ -6,15 +6,19 @@ import type { CallerController } from './caller-controller.js';
 // connection can be reused, up to this much; past it the dispatch is aborted instead, as undici's
 // dump interceptor does, so a server cannot keep us reading forever.
 const MAX_DISCARDED_BYTES = 64 * 1024;
+// While the loop decides, this much is kept in memory before the response is paused. Most
+// responses arrive whole within it, and not pausing saves the parser a pause/resume per request.
+const MAX_HELD_BYTES = 64 * 1024;
 
 /**
- * A response held, paused, at its headers while the send loop decides whether the caller gets it
+ * A response held at its headers (paused once more than 64 KiB of it has arrived) while the send loop decides whether the caller gets it
  * (`forwardTo`) or not (`discard`). The decision is async (a credential's `onResponse` may await),
  * so anything that arrives meanwhile is kept in order and replayed.
  */
 export class HeldResponse {
   #mode: 'holding' | 'forwarding' | 'discarding' = 'holding';
   #chunks: Buffer[] = [];
+  #held = 0;
   #discarded = 0;
   #end: { trailers: IncomingHttpHeaders } | { error: Error } | undefined;
   #handler: Dispatcher.DispatchHandler | undefined;
@@ -37,19 +41,23 @@ export class HeldResponse {
     for (const chunk of this.#chunks) handler.onResponseData?.(caller, chunk);
     this.#chunks = [];
     if (this.#end !== undefined) this.#finish(this.#end);
-    else if (!caller.paused) this.controller.resume();
+    else if (caller.paused) this.controller.pause();
+    else if (this.controller.paused) this.controller.resume();
   }
 
   /** Drops the response; the loop will not hand it to anyone. */
   discard(): void {
     this.#mode = 'discarding';
     this.#chunks = [];
-    if (this.#end === undefined) this.controller.resume();
+    if (this.#end === undefined && this.controller.paused) this.controller.resume();
   }
 
   data(chunk: Buffer): void {
     if (this.#mode === 'forwarding') this.#handler!.onResponseData?.(this.#caller!, chunk);
-    else if (this.#mode === 'holding') this.#chunks.push(chunk);
+    else if (this.#mode === 'holding') {
+      this.#chunks.push(chunk);
+      if ((this.#held += chunk.byteLength) > MAX_HELD_BYTES) this.controller.pause();
+    }
     else if ((this.#discarded += chunk.byteLength) > MAX_DISCARDED_BYTES) this.controller.abort(new Error('@signet/node: discarded response too large'));
   }
 
