@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 // A made-up https origin, answered by page.route from the bundle directory: https so the page is
@@ -16,7 +17,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
  * @returns {Promise<{ report?: import('../harness/run-report.js').RunReport, problem?: string }>}
  */
 export async function runInChromium({ runtimesDir, outDir, bundle, timeoutMs }) {
-  const { createRequire } = await import('node:module');
+  // playwright-core is this package's dependency, not the root's.
   const { chromium } = createRequire(join(runtimesDir, 'package.json'))('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: timeoutMs });
   try {
