@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createVerifier } from '@signet/verifier';
 import { startTlsVerifierServer, type TlsVerifierServer } from '@signet/verifier/server';
-import { createTestPki, type TestPki } from '../../../packages/node/test/mtls/support/create-test-pki.js';
+import { createTestPki, type TestPki } from '@signet/verifier/server';
 import { listInvoices, partnerClient, whoAmIWithAxios, whoAmIWithFetch, whoAmIWithHttps } from '../mtls.js';
 
 let pki: TestPki;

@@ -6,7 +6,7 @@ import { request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTlsVerifierServer, type TlsVerifierServer } from '@signet/verifier/server';
 import { certificateFiles, mtls, type MtlsCredential } from '../../src/mtls/index.js';
-import { createTestPki, type TestIdentity, type TestPki } from './support/create-test-pki.js';
+import { createTestPki, type TestIdentity, type TestPki } from '@signet/verifier/server';
 
 let pki: TestPki;
 let server: TlsVerifierServer;

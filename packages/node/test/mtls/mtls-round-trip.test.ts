@@ -4,7 +4,7 @@ import { fetch as undiciFetch, request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTlsVerifierServer, type TlsVerifierServer } from '@signet/verifier/server';
 import { mtls, type MtlsCredential, mtlsError, MtlsHandshakeError } from '../../src/mtls/index.js';
-import { createTestPki, type TestPki } from './support/create-test-pki.js';
+import { createTestPki, type TestPki } from '@signet/verifier/server';
 
 let pki: TestPki;
 let server: TlsVerifierServer;

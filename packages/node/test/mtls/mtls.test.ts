@@ -3,7 +3,7 @@ import { basic, combine, createAuthContext, createClock, type SignetEvent } from
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mtls as browserMtls } from '../../src/mtls/browser.js';
 import { mtls, mtlsError, MtlsHandshakeError } from '../../src/mtls/index.js';
-import { createTestPki, type TestPki } from './support/create-test-pki.js';
+import { createTestPki, type TestPki } from '@signet/verifier/server';
 
 let pki: TestPki;
 beforeAll(() => {

@@ -3,7 +3,7 @@ import axios from 'axios';
 import { Agent, request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mtls, type MtlsCredential } from '../../src/mtls/index.js';
-import { createTestPki, type TestIdentity, type TestPki } from './support/create-test-pki.js';
+import { createTestPki, type TestIdentity, type TestPki } from '@signet/verifier/server';
 import { type Nginx, startNginx } from './support/start-nginx.js';
 
 // The same certificates against an independent, widely deployed server (nginx from Debian).

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createAuthorizationServer, createVerifier } from '@signet/verifier';
 import { startTlsVerifierServer, type TlsVerifierServer } from '@signet/verifier/server';
 import { mtls, type MtlsCredential } from '../../src/mtls/index.js';
-import { createTestPki, type TestPki } from './support/create-test-pki.js';
+import { createTestPki, type TestPki } from '@signet/verifier/server';
 
 let pki: TestPki;
 let server: TlsVerifierServer;

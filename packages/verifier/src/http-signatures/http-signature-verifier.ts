@@ -3,6 +3,7 @@ import { checkContentDigest, signatureBase } from '@signet/core/http-signatures'
 import type { SchemeOutcome, SchemeVerifier } from '../scheme-verifier.js';
 import { compileHttpSignaturePolicy, type HttpSignaturePolicy } from './http-signature-policy.js';
 import { selectSignature } from './select-signature.js';
+import { claimNonce } from '../claim-nonce.js';
 
 /**
  * The RFC 9421 HTTP Message Signatures side of the verifier, with RFC 9530 Content-Digest for
@@ -83,7 +84,7 @@ export function httpSignatureVerifier(policy: HttpSignaturePolicy, realm: string
       // RFC 9421 §7.2.2: a nonce is used once while its signature could still be accepted, which
       // is through the whole last second of the window (created is in whole seconds): hence + 1.
       if (params.nonce !== undefined) {
-        const claim = await compiled.nonceStore(context.now).claim(`${encodeURIComponent(keyId)}:${params.nonce}`, (params.created + compiled.toleranceSeconds + 1) * 1000);
+        const claim = await claimNonce(compiled.nonceStore(context.now), `${encodeURIComponent(keyId)}:${params.nonce}`, (params.created + compiled.toleranceSeconds + 1) * 1000);
         if (claim === 'replayed') return fail('nonce_replay');
         if (claim === 'full') return fail('nonce_store_full');
       }

@@ -4,6 +4,7 @@ import { parseAuthorization } from '../schemes/parse-authorization.js';
 import type { RegisteredClient } from './authorization-server-options.js';
 import { decodeClientSecretBasic } from './decode-client-secret-basic.js';
 import type { TokenForm } from './read-token-form.js';
+import { claimNonce } from '../claim-nonce.js';
 
 /** The client authentication methods (RFC 7591 §2 names). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
@@ -109,7 +110,7 @@ async function checkAssertion(form: TokenForm, context: ClientAuthContext, refus
     return refuse('client_assertion is invalid');
   }
   if (typeof payload.jti !== 'string' || payload.jti === '') return refuse('client_assertion has no jti');
-  const claim = await context.jtiStore.claim(`assertion:${clientId}:${payload.jti}`, ((payload.exp as number) + context.toleranceSeconds + 1) * 1000);
+  const claim = await claimNonce(context.jtiStore, `assertion:${clientId}:${payload.jti}`, ((payload.exp as number) + context.toleranceSeconds + 1) * 1000);
   if (claim !== 'claimed') return refuse(claim === 'replayed' ? 'client_assertion jti was already used' : 'cannot record the client_assertion jti');
   return { ok: true, client, method: 'private_key_jwt' };
 }

@@ -2,6 +2,7 @@ import type { NonceStore } from '@signet/core';
 import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose';
 import type { VerificationFailureReason } from '../verification-result.js';
 import type { JwksSource } from './bearer-policy.js';
+import { claimNonce } from '../claim-nonce.js';
 
 /** An issuer as the verifier uses it. */
 export interface TrustedIssuer {
@@ -73,7 +74,7 @@ export async function verifyAccessToken(token: string, check: AccessTokenCheck):
  */
 export async function claimTokenJti(issuer: TrustedIssuer, payload: JWTPayload, check: AccessTokenCheck): Promise<VerificationFailureReason | undefined> {
   if (!issuer.singleUse) return undefined;
-  const claim = await check.jtiStore.claim(`jwt:${issuer.issuer}:${String(payload.jti)}`, ((payload.exp as number) + check.toleranceSeconds + 1) * 1000);
+  const claim = await claimNonce(check.jtiStore, `jwt:${issuer.issuer}:${String(payload.jti)}`, ((payload.exp as number) + check.toleranceSeconds + 1) * 1000);
   return claim === 'claimed' ? undefined : claim === 'replayed' ? 'nonce_replay' : 'nonce_store_full';
 }
 

@@ -2,6 +2,7 @@ import { base64url, type NonceStore, type SignetCrypto } from '@signet/core';
 import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, type JWK, jwtVerify } from 'jose';
 import type { DpopNonces } from './dpop-nonces.js';
 import { normalizeHtu } from './normalize-htu.js';
+import { claimNonce } from '../claim-nonce.js';
 
 /** The asymmetric JWS algorithms accepted for DPoP proofs by default (RFC 9449 §4.2: never `none` or a MAC). */
 export const DEFAULT_DPOP_ALGORITHMS: readonly string[] = ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA', 'Ed25519'];
@@ -83,7 +84,7 @@ export async function verifyDpopProof(check: DpopProofCheck): Promise<DpopProofR
   }
   const jkt = await calculateJwkThumbprint(jwk, 'sha256');
   // §11.1: a jti is remembered for as long as its iat would be accepted.
-  const claim = await check.jtiStore.claim(`${check.jtiPrefix}:${jkt}:${payload.jti}`, (payload.iat + check.iatWindowSeconds + 1) * 1000);
+  const claim = await claimNonce(check.jtiStore, `${check.jtiPrefix}:${jkt}:${payload.jti}`, (payload.iat + check.iatWindowSeconds + 1) * 1000);
   if (claim === 'replayed') return fail('replayed', 'the DPoP proof jti was already used');
   if (claim === 'full') return fail('store_full', 'the DPoP replay store is full');
   return { ok: true, jkt, jwk };

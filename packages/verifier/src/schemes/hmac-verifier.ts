@@ -3,6 +3,7 @@ import { buildStringToSign, HMAC_SCHEME, parseHmacAuthorization } from '@signet/
 import type { SchemeVerifier } from '../scheme-verifier.js';
 import { parseAuthorization } from './parse-authorization.js';
 import { checkKeyMap, type SecretList } from './secret-list.js';
+import { claimNonce } from '../claim-nonce.js';
 
 /** How the verifier accepts Signet's HMAC-SHA256 signatures (docs/schemes/hmac.md). */
 export interface HmacPolicy {
@@ -67,7 +68,7 @@ export function hmacVerifier(policy: HmacPolicy, realm: string, now: () => numbe
       if (!matched) return { ok: false, reason: 'signature_mismatch' };
 
       // Only a valid signature may claim its nonce, so forged requests cannot burn real ones.
-      const claim = await nonces.claim(`${auth.keyId}:${auth.nonce}`, (auth.timestamp + toleranceSeconds + 1) * 1000);
+      const claim = await claimNonce(nonces, `${auth.keyId}:${auth.nonce}`, (auth.timestamp + toleranceSeconds + 1) * 1000);
       if (claim === 'replayed') return { ok: false, reason: 'nonce_replay' };
       if (claim === 'full') return { ok: false, reason: 'nonce_store_full' };
       return { ok: true, identity: auth.keyId };

@@ -13,6 +13,7 @@ import {
 import type { SchemeOutcome, SchemeVerifier } from '../scheme-verifier.js';
 import { compileOAuth1Policy, type CompiledOAuth1Policy, type OAuth1Policy } from './oauth1-policy.js';
 import { parseAuthorization } from './parse-authorization.js';
+import { claimNonce } from '../claim-nonce.js';
 
 const MALFORMED: SchemeOutcome = { ok: false, reason: 'malformed_credentials' };
 const EMPTY = new Uint8Array();
@@ -68,7 +69,7 @@ export function oauth1Verifier(policy: OAuth1Policy, realm: string, now: () => n
       if (!(await check(buildBaseString({ method: request.method, url, parameters }), signature, context.crypto))) return { ok: false, reason: 'signature_mismatch' };
       if (bodyHash !== undefined && !timingSafeEqual(utf8(await context.crypto.sha1(body, 'base64')), utf8(bodyHash))) return { ok: false, reason: 'digest_mismatch' };
 
-      const claim = await compiled.nonceStore.claim(`${consumerKey}:${token ?? ''}:${timestamp}:${nonce}`, (Number(timestamp) + compiled.toleranceSeconds + 1) * 1000);
+      const claim = await claimNonce(compiled.nonceStore, `${consumerKey}:${token ?? ''}:${timestamp}:${nonce}`, (Number(timestamp) + compiled.toleranceSeconds + 1) * 1000);
       if (claim === 'replayed') return { ok: false, reason: 'nonce_replay' };
       if (claim === 'full') return { ok: false, reason: 'nonce_store_full' };
       return { ok: true, identity: consumerKey };

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import type { TestPki } from './create-test-pki.js';
+import type { TestPki } from '@signet/verifier/server';
 
 /** A real nginx, requiring client certificates, on a loopback port. */
 export interface Nginx {

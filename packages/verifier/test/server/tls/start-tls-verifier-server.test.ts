@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createVerifier } from '@signet/verifier';
 import { startTlsVerifierServer, type TlsVerifierServer } from '@signet/verifier/server';
 // The throwaway PKI (openssl CLI, temp dir) is shared with the client-side mTLS tests.
-import { createTestPki, type TestIdentity, type TestPki } from '../../../../node/test/mtls/support/create-test-pki.js';
+import { createTestPki, type TestIdentity, type TestPki } from '@signet/verifier/server';
 
 let pki: TestPki;
 let plain: TlsVerifierServer;

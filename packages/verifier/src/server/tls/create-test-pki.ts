@@ -1,3 +1,4 @@
+// Node-only (the openssl CLI). A test and demo utility, exported from @signet/verifier/server.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
