@@ -206,7 +206,9 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       context.emit({ type: 'token.refresh.started', source: name, reason });
       let tokens: TokenSet;
       try {
-        tokens = await getToken(record?.tokens, context);
+        // A store that lost its data (Redis restarted empty) must not send us back to a spent
+        // refresh token: what this process holds is then the latest it knows.
+        tokens = await getToken((record ?? cached)?.tokens, context);
       } catch (error) {
         return await failed(error, record, context);
       }
@@ -267,7 +269,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
 
   async function write(record: StoredTokens | undefined, tokens: TokenSet, context: AuthContext): Promise<StoredTokens> {
     const expected = record?.generation ?? 0;
-    const rotated = tokens.refreshToken !== undefined && tokens.refreshToken.reveal() !== record?.tokens.refreshToken?.reveal();
+    const rotated = tokens.refreshToken !== undefined && tokens.refreshToken.reveal() !== (record ?? cached)?.tokens.refreshToken?.reveal();
     const result = await tryStore(() => store.compareAndSet(key, expected, tokens), context);
     if (result !== undefined && !result.written && result.current !== undefined) {
       // A newer token won the race (a holder without our lock): theirs stands, ours is dropped.

@@ -348,3 +348,20 @@ function memoryLock(): RefreshLock {
     },
   };
 }
+
+describe('createTokenRefresher: a store that lost its data', () => {
+  it('refreshes with the refresh token this process holds, not the spent initial one', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const store = createMemoryTokenStore();
+    const refresher = createTokenRefresher(source, { store });
+    const context = contextWith(time.clock);
+    const first = await refresher.token(context);
+    // Redis restarted empty: the record is gone, no session ended.
+    await store.compareAndSet('test', first.generation, undefined);
+    time.advance(HOUR);
+    await refresher.token(context);
+    expect(calls[1]?.refreshToken?.reveal()).toBe('refresh-1');
+    expect((await store.get('test'))?.tokens.accessToken.reveal()).toBe('token-2');
+  });
+});
