@@ -39,7 +39,7 @@ declare module 'oidc-provider' {
     };
     readonly RefreshToken: {
       new (properties: Record<string, unknown>): RefreshTokenInstance;
-      find(value: string): Promise<{ readonly consumed?: boolean; readonly rotations?: number } | undefined>;
+      find(value: string): Promise<{ readonly consumed?: number; readonly rotations?: number } | undefined>;
     };
   }
 
