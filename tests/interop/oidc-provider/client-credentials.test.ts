@@ -110,4 +110,33 @@ describe('clientCredentials() against oidc-provider', () => {
       { grantType: 'client_credentials', status: 200, error: undefined, clientAuth: 'assertion' },
     ]);
   });
+
+  it('resource (RFC 8707): the provider issues a JWT access token for that audience, which the resource verifies with the provider’s JWKS', async () => {
+    let resourceOrigin = '';
+    const provider = await startProvider({
+      clients,
+      features: {
+        resourceIndicators: {
+          enabled: true,
+          // Only our resource server is known; anything else is invalid_target.
+          getResourceServerInfo: (_ctx: unknown, indicator: string) => {
+            if (indicator !== resourceOrigin) throw new Error(`unknown resource ${indicator}`);
+            return { scope: 'orders:read orders:write', audience: indicator, accessTokenTTL: 60, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+          },
+        },
+      },
+    });
+    cleanups.push(provider.close);
+    const resource = await startResourceServer(provider, { scheme: 'Bearer', validation: 'jwt' });
+    cleanups.push(resource.close);
+    resourceOrigin = resource.origin;
+
+    const credential = bearer(clientCredentials({ tokenEndpoint: provider.endpoints.token, clientId: 'reports:basic', clientSecret: SECRET, resource: resource.origin, scope: 'orders:read' }));
+    const api = withAuth(fetch, credential, { origins: resource.origin });
+    const responses = await Promise.all(Array.from({ length: 20 }, () => api(`${resource.origin}/orders`)));
+    for (const response of responses) {
+      expect(await response.json()).toMatchObject({ client_id: 'reports:basic', aud: resource.origin, iss: provider.issuer, scope: 'orders:read' });
+    }
+    expect(clientCredentialsCalls(provider)).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dpop } from '@signet/core/dpop';
 import { clientCredentials, refreshToken } from '@signet/core/oauth2';
 import { withAuth } from '@signet/fetch';
-import { calculateJwkThumbprint, exportJWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientClock } from './support/client-clock.js';
 import { issueRefreshToken } from './support/issue-refresh-token.js';
@@ -20,9 +20,10 @@ afterEach(async () => {
 const SECRET = 'dpop-client-secret';
 const RESOURCE_NONCE = 'resource-nonce-1';
 
-async function start() {
+async function start(moreClients: Record<string, unknown>[] = []) {
   const provider = await startProvider({
     clients: [
+      ...moreClients,
       { client_id: 'app', client_secret: SECRET, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] },
       { client_id: 'spa', token_endpoint_auth_method: 'none', grant_types: ['refresh_token'], response_types: [], redirect_uris: [] },
     ],
@@ -71,6 +72,23 @@ describe('dpop() against oidc-provider with server nonces', () => {
     for (const response of later) expect(response.status).toBe(200);
     expect(calls(provider, 'client_credentials')).toEqual(['use_dpop_nonce', 200, 200]);
     expect(resource.counters).toMatchObject({ nonceChallenges: 1, refused: 1 });
+  });
+
+  it('private_key_jwt with DPoP: the use_dpop_nonce re-send carries a new client assertion (oidc-provider refuses a jti it has seen)', async () => {
+    const signing = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'svc-k1', alg: 'ES256' };
+    const { provider, resource } = await start([
+      { client_id: 'svc', token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] }, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] },
+    ]);
+    const { key, jkt } = await keyPair();
+    const credential = dpop(clientCredentials({ tokenEndpoint: provider.endpoints.token, clientId: 'svc', privateKey: signing.privateKey, privateKeyId: 'svc-k1' }), { key });
+    const response = await withAuth(fetch, credential, { origins: resource.origin })(`${resource.origin}/orders`);
+    expect(await response.json()).toMatchObject({ client_id: 'svc', token_type: 'DPoP', cnf: { jkt } });
+    // The assertion was checked (and its jti recorded) before the DPoP proof was refused.
+    expect(provider.tokenCalls.map((call) => [call.clientAuth, call.error ?? call.status])).toEqual([
+      ['assertion', 'use_dpop_nonce'],
+      ['assertion', 200],
+    ]);
   });
 
   it('refresh token rotation under DPoP: each refresh carries a proof with the provider nonce, each access token is bound to the key, no reuse', async () => {

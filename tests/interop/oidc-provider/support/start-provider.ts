@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
 /** One call to the provider's token endpoint, as the provider itself answered it. */
@@ -45,17 +46,21 @@ const INTROSPECTOR = { clientId: 'resource-server', clientSecret: randomBytes(24
 
 /**
  * Starts oidc-provider (panva, OpenID Certified) on a loopback port chosen by the OS, with its
- * default dev keystore and in-memory adapter. The issuer is plain http on 127.0.0.1: the provider
- * accepts it outside NODE_ENV=production (its https checks concern cookies and redirect URIs,
- * which these grant-only tests never use). Access tokens live 60 s, so a client that moves its
- * own clock past a minute believes they expired.
+ * in-memory adapter and a signing key made for the run. The issuer is plain http on 127.0.0.1,
+ * which the provider accepts in any mode (its constructor asks for an http or https URI; it has no
+ * NODE_ENV switch): its https-only checks are on some client metadata URLs (`jwks_uri`,
+ * `sector_identifier_uri`), and these clients register their keys inline. No check is disabled.
+ * Access tokens live 60 s, so a client that moves its own clock past a minute believes they expired.
  */
 export async function startProvider(options: StartProviderOptions): Promise<RunningProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  // The provider's signing key, made now rather than its published development key.
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const provider = new Provider(issuer, {
+    jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'provider-k1', alg: 'RS256', use: 'sig' }] },
     clients: [
       ...options.clients,
       { client_id: INTROSPECTOR.clientId, client_secret: INTROSPECTOR.clientSecret, grant_types: [], response_types: [], redirect_uris: [] },
@@ -63,7 +68,8 @@ export async function startProvider(options: StartProviderOptions): Promise<Runn
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
+      // Only the resource server may ask about tokens (the default lets any confidential client).
+      introspection: { enabled: true, allowedPolicy: async (_ctx: unknown, client: { clientId: string }) => client.clientId === INTROSPECTOR.clientId },
       ...options.features,
     },
     ttl: { AccessToken: 60, ClientCredentials: 60, RefreshToken: 24 * 3600, Grant: 24 * 3600 },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify } from 'jose';
+import { calculateJwkThumbprint, createRemoteJWKSet, EmbeddedJWK, jwtVerify } from 'jose';
 import type { RunningProvider } from './start-provider.js';
 
 /** What the resource server answers for an accepted request. */
@@ -23,6 +23,11 @@ export interface ResourceServerOptions {
   scheme: 'Bearer' | 'DPoP';
   /** A DPoP nonce this server requires in proofs (RFC 9449 §9); none by default. */
   dpopNonce?: string;
+  /**
+   * `introspection` (default): ask the provider (RFC 7662). `jwt`: verify a JWT access token
+   * (RFC 9068) locally with the provider's JWKS, the issuer, and this server's origin as audience.
+   */
+  validation?: 'introspection' | 'jwt';
 }
 
 /** A resource server that trusts only what the provider says about a token. */
@@ -43,11 +48,22 @@ export async function startResourceServer(provider: RunningProvider, options: Re
   const counters = { requests: 0, accepted: 0, refused: 0, nonceChallenges: 0 };
   const seenJtis = new Set<string>();
   let origin = '';
+  const jwks = createRemoteJWKSet(new URL(provider.endpoints.jwks));
+
+  // RFC 9068 §4: typ at+jwt, the issuer, our audience; a bad token is inactive, as introspection says.
+  async function verifyJwt(token: string): Promise<Record<string, unknown>> {
+    try {
+      const { payload } = await jwtVerify(token, jwks, { issuer: provider.issuer, audience: origin, typ: 'at+jwt' });
+      return { ...payload, active: true, token_type: payload.cnf === undefined ? 'Bearer' : 'DPoP' };
+    } catch {
+      return { active: false };
+    }
+  }
 
   async function check(request: IncomingMessage): Promise<Accepted | { refuse: string; nonce?: boolean }> {
     const [scheme, token, extra] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== options.scheme || token === undefined || token === '' || extra !== undefined) return { refuse: 'invalid_request' };
-    const introspection = await introspect(provider, token);
+    const introspection = options.validation === 'jwt' ? await verifyJwt(token) : await introspect(provider, token);
     if (introspection.active !== true) return { refuse: 'invalid_token' };
     const jkt = (introspection.cnf as { jkt?: string } | undefined)?.jkt;
     const accepted = { scheme: options.scheme, ...introspection } as unknown as Accepted;
