@@ -7,11 +7,9 @@
 //   node scripts/check-bundle-size.mjs [--analyze] [--json]
 //
 // 1 kB = 1000 bytes (as size-limit and bundlers report).
-import { readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { loadEsbuild, measureBundle } from './bundle-size.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Resolved from a workspace package that depends on @signet/core and @signet/fetch.
@@ -34,74 +32,12 @@ const BUDGETS = [
   },
 ];
 
-function loadEsbuild() {
-  // esbuild comes with tsup; it is not a root dependency, so find it in pnpm's store.
-  const store = join(root, 'node_modules', '.pnpm');
-  const versions = readdirSync(store).filter((name) => /^esbuild@\d/.test(name)).sort(compareVersions);
-  if (versions.length === 0) throw new Error('esbuild not found in node_modules/.pnpm (run pnpm install)');
-  return createRequire(join(store, versions.at(-1), 'node_modules', 'esbuild', 'package.json'))('esbuild');
-}
-
-function compareVersions(a, b) {
-  const parts = (name) => name.slice('esbuild@'.length).split(/[._-]/).map(Number);
-  const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
-}
-
-async function measure(esbuild, { code }) {
-  const result = await esbuild.build({
-    entryPoints: ['signet-entry'],
-    plugins: [virtualEntry(code)],
-    absWorkingDir: root,
-    outdir: 'out',
-    bundle: true,
-    write: false,
-    // Split, so code behind a dynamic import() (private_key_jwt's jose) is its own chunk, loaded
-    // only when used, as in any bundler-built app: the budget is the entry chunk.
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    treeShaking: true,
-    metafile: true,
-    legalComments: 'none',
-    // The sources, as the tests use them; `#crypto` then resolves to the Web Crypto module.
-    conditions: ['@signet/source', 'browser', 'module', 'import', 'default'],
-    logLevel: 'silent',
-  });
-  const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
-  const [entryPath, entry] = outputs.find(([, output]) => output.entryPoint !== undefined);
-  const bytes = result.outputFiles.find((file) => file.path.endsWith(entryPath)).contents;
-  const inputs = Object.entries(entry.inputs)
-    .map(([path, { bytesInOutput }]) => ({ path: shorten(path), bytes: bytesInOutput }))
-    .filter((input) => input.bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
-  const lazy = outputs.filter(([path]) => path !== entryPath).reduce((sum, [, output]) => sum + output.bytes, 0);
-  return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, lazy, inputs };
-}
-
-function virtualEntry(contents) {
-  return {
-    name: 'signet-entry',
-    setup(build) {
-      build.onResolve({ filter: /^signet-entry$/ }, () => ({ path: 'signet-entry', namespace: 'signet-entry' }));
-      build.onLoad({ filter: /.*/, namespace: 'signet-entry' }, () => ({ contents, resolveDir, loader: 'js' }));
-    },
-  };
-}
-
-function shorten(path) {
-  return path.match(/node_modules\/\.pnpm\/[^/]+\/node_modules\/(.+)$/)?.[1] ?? path;
-}
-
 const args = new Set(process.argv.slice(2));
 const esbuild = loadEsbuild();
 let failed = false;
 const report = [];
 for (const budget of BUDGETS) {
-  const size = await measure(esbuild, budget);
+  const size = await measureBundle(esbuild, { code: budget.code, resolveDir });
   const over = budget.gzipBudget !== undefined && size.gzip > budget.gzipBudget;
   failed ||= over;
   report.push({ name: budget.name, minified: size.minified, gzip: size.gzip, lazyMinified: size.lazy, budget: budget.gzipBudget ?? null, over });

@@ -2,11 +2,17 @@ import type { Metric, Side } from './comparison.js';
 
 /**
  * Runs `ops` operations of `side` once and returns the cost of one, in microseconds: this
- * process's CPU time (user + system) for `cpu`, elapsed time for `wall`. Per-batch, never
+ * process's CPU time (user + system) for `cpu`, elapsed time for `wall`; bytes for `bytes`; for
+ * `reported`, whatever the side measured itself and returned. Per-batch, never
  * per-operation: a clock read costs as much as the cheapest operations measured here.
  */
 export async function measure(side: Side, ops: number, metric: Metric): Promise<number> {
   if (metric === 'bytes') return measureBytes(side, ops);
+  if (metric === 'reported') {
+    const value = await side.run(ops);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`bench: ${side.label} measures itself (metric reported) but returned ${String(value)}`);
+    return value;
+  }
   if (metric === 'cpu') {
     const start = process.cpuUsage();
     await side.run(ops);
