@@ -1,5 +1,5 @@
 import type { Credential } from '../../credential/credential.js';
-import { withHeaders } from '../../credential/signable-request.js';
+import { type SignableRequest, withHeaders } from '../../credential/signable-request.js';
 import { SignetCredentialError } from '../../errors/credential-error.js';
 import type { TokenRefresherOptions } from '../../tokens/create-token-refresher.js';
 import type { TokenSource } from '../../tokens/token-source.js';
@@ -11,6 +11,7 @@ import type { TokenFunction } from '../bearer/token-function-source.js';
 import { createDpopProof } from './create-dpop-proof.js';
 import { type DpopAlgorithm, dpopKeyLoader } from './dpop-key.js';
 import { createDpopNonces } from './dpop-nonces.js';
+import { readProofNonce } from './read-proof-nonce.js';
 
 /** Options for {@link dpop}: the key, and the token refresher's options. */
 export interface DpopOptions extends TokenRefresherOptions {
@@ -53,8 +54,12 @@ export function dpop(source: TokenFunction | TokenSource, options: DpopOptions =
       const proof = await createDpopProof(await loadKey(), { method: request.method, url: request.url, nonce: nonces.get(request.url) }, context);
       return withHeaders(request, { dpop: proof });
     },
-    // RFC 9449 §8: a 400 `use_dpop_nonce` carries the nonce to use; the body is the grant's to read.
-    onResponse: (response, request) => (nonces.learn(response, request.url) && response.status === 400 ? 'retry' : undefined),
+    // RFC 9449 §8: a 400 `use_dpop_nonce` carries the nonce to use (the body is the grant's to
+    // read): prove once more if the proof did not carry the nonce now known.
+    onResponse(response, request) {
+      nonces.learn(response, request.url);
+      return response.status === 400 && provedWithStaleNonce(request, nonces.get(request.url)) ? 'retry' : undefined;
+    },
   };
 
   const proof: ProofOfPossession = {
@@ -81,9 +86,17 @@ export function dpop(source: TokenFunction | TokenSource, options: DpopOptions =
       return { dpop: await createDpopProof(await loadKey(), { method: request.method, url: request.url, accessToken, nonce: nonces.get(request.url) }, context) };
     },
     onResponse(response, request) {
-      const fresh = nonces.learn(response, request.url);
-      return fresh && response.status === 401 && readBearerChallenge(response, 'dpop') === 'use_dpop_nonce' ? 'retry' : undefined;
+      nonces.learn(response, request.url);
+      // Re-prove once when the proof lacked the nonce now known: whether this response taught it
+      // or a concurrent one did (every request racing a new nonce gets its one re-send).
+      const wantsNonce = response.status === 401 && readBearerChallenge(response, 'dpop') === 'use_dpop_nonce';
+      return wantsNonce && provedWithStaleNonce(request, nonces.get(request.url)) ? 'retry' : undefined;
     },
   };
   return createTokenCredential(toTokenSource(source), refresherOptions, proof);
+}
+
+/** True when a nonce is known for the request's origin and its proof did not carry it. */
+function provedWithStaleNonce(request: SignableRequest, known: string | undefined): boolean {
+  return known !== undefined && known !== readProofNonce(request.headers.get('dpop'));
 }

@@ -84,3 +84,14 @@ describe('dpop()', () => {
     expect(server.sent).toHaveLength(0);
   });
 });
+
+describe('dpop(): requests racing a new server nonce', () => {
+  it('every request refused for lacking the nonce gets its one re-send, not only the one whose response taught it', async () => {
+    const loop = createSendLoop(dpop(boundToken), { origins: ORIGIN });
+    const server = resource((index) => (index < 5 ? { status: 401, headers: { 'www-authenticate': 'DPoP error="use_dpop_nonce"', 'dpop-nonce': 'n-1' } } : { status: 200 }));
+    const get = (): OutgoingRequest => ({ method: 'GET', url: new URL(`${ORIGIN}/x`), headers: new Headers(), body: undefined });
+    const statuses = await Promise.all(Array.from({ length: 5 }, () => loop.send(get(), server.transport)));
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(server.sent).toHaveLength(10);
+  });
+});
