@@ -1,20 +1,33 @@
 import { apiKey, basic, type Clock, createClock, type Credential } from '@signet/core';
+import { bearer } from '@signet/core/bearer';
+import { dpop } from '@signet/core/dpop';
 import { hmac } from '@signet/core/hmac';
 import { httpSignature } from '@signet/core/http-signatures';
+import { jwt } from '@signet/core/jwt';
+import { clientCredentials, refreshToken } from '@signet/core/oauth2';
 import { oauth1 } from '@signet/core/oauth1';
 import { webhook } from '@signet/core/webhooks';
-import type { VerifierPolicy } from '@signet/verifier';
+import type { AuthorizationServer, AuthorizationServerOptions, VerifierPolicy } from '@signet/verifier';
+
+/** The servers a credential may need: the mock authorization server, mounted on the verifier's origin. */
+export interface DemoServers {
+  readonly origin: string;
+  readonly authorizationServer: AuthorizationServer;
+}
 
 /** One demo case: a credential, a request, and whether the verifier should accept it. */
 export interface Scenario {
   readonly scheme: string;
-  readonly credential: Credential;
+  /** The credential, or how to make one once the servers run (a token endpoint, a seeded refresh token). Made once per adapter. */
+  readonly credential: Credential | ((servers: DemoServers) => Credential);
+  /** A client certificate: a valid one, or one from a CA the TLS verifier does not trust. */
+  readonly certificate?: 'valid' | 'wrong-ca';
   readonly method: string;
   readonly path: string;
   readonly body?: string;
   readonly headers?: Record<string, string>;
-  /** A client clock other than the real one (to show skew recovery). */
-  readonly clock?: Clock;
+  /** A client clock other than the real one (to show skew recovery), made fresh per adapter so each learns for itself. */
+  readonly clock?: () => Clock;
   /** What the row shows beyond scheme and request (`clock 7 min slow`). */
   readonly note?: string;
   readonly expectRefused: boolean;
@@ -30,12 +43,26 @@ const WEBHOOK_SECRET_OTHER = 'whsec_YW5vdGhlci13ZWJob29rLXNlY3JldC0zMi1ieXRlcyE=
 const SIGNING_SECRET = 'demo-http-signature-secret-0123456789';
 const OAUTH_CONSUMER = { consumerKey: 'demo-consumer', consumerSecret: 'demo-consumer-secret' };
 const OAUTH_TOKEN = { token: 'demo-token', tokenSecret: 'demo-token-secret' };
+const REPORTS_CLIENT_SECRET = 'demo-reports-client-secret';
 // A fresh Ed25519 pair each run: the private key signs, the verifier knows only the public one.
 const ed25519 = (await crypto.subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
 const ed25519Public = await crypto.subtle.exportKey('jwk', ed25519.publicKey);
+// The batch job's JWT key, and one the verifier has never seen.
+const batchKey = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+const strangerKey = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+const batchPublic = await crypto.subtle.exportKey('jwk', batchKey.publicKey);
 
-/** What the demo's verifier accepts. */
-export const demoPolicy: VerifierPolicy = {
+/** The mock authorization server's clients: a service with a secret, and a public SPA client. */
+export const demoAuthorizationServer = (origin: string): AuthorizationServerOptions => ({
+  issuer: origin,
+  clients: { 'reports-service': { secret: REPORTS_CLIENT_SECRET }, 'demo-spa': {} },
+  // Tokens are only issued to proofs carrying the server's nonce (RFC 9449 §8): one extra round trip.
+  dpop: { nonce: true },
+});
+
+/** What the demo's verifier accepts (the bearer part needs the running authorization server). */
+export const demoPolicy = (servers: DemoServers): VerifierPolicy => ({
+  bearer: { issuers: [servers.authorizationServer, { issuer: 'batch-job', keys: batchPublic as never }], audience: servers.origin },
   realm: 'signet-demo',
   apiKey: { clients: { 'orders-service': [ORDERS_KEY, ORDERS_KEY_NEXT], 'reports-service': REPORTS_KEY } },
   basic: { users: { aladdin: 'open sesame', 'zoë': 'pässwörd £' } },
@@ -48,7 +75,14 @@ export const demoPolicy: VerifierPolicy = {
       'gateway-ed25519': { algorithm: 'ed25519', key: ed25519Public as { kty: 'OKP'; crv: 'Ed25519'; x: string } },
     },
   },
-};
+});
+
+const tokenEndpoint = ({ authorizationServer }: DemoServers): string => authorizationServer.endpoints.token;
+
+// A well-formed access token the authorization server never signed: the refused Bearer and DPoP rows.
+const b64 = (value: object): string => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const forgedToken = ({ origin }: DemoServers): string =>
+  `${b64({ alg: 'ES256', typ: 'at+jwt' })}.${b64({ iss: origin, aud: origin, sub: 'mallory', client_id: 'reports-service', exp: 4102444800, iat: 1700000000, jti: 'forged' })}.${'A'.repeat(86)}`;
 
 /** Every case the demo runs, each through every adapter. */
 export const scenarios: readonly Scenario[] = [
@@ -73,7 +107,7 @@ export const scenarios: readonly Scenario[] = [
     credential: hmac({ keyId: 'partner-42', secret: PARTNER_SECRET }),
     method: 'GET',
     path: '/orders',
-    clock: createClock({ now: () => Date.now() - 7 * 60_000 }),
+    clock: () => createClock({ now: () => Date.now() - 7 * 60_000 }),
     note: 'clock 7 min slow',
     expectRefused: false,
   },
@@ -134,4 +168,36 @@ export const scenarios: readonly Scenario[] = [
     path: '/transfers',
     expectRefused: true,
   },
+  {
+    scheme: 'bearer',
+    credential: (servers) => bearer(clientCredentials({ tokenEndpoint: tokenEndpoint(servers), clientId: 'reports-service', clientSecret: REPORTS_CLIENT_SECRET })),
+    method: 'GET',
+    path: '/reports',
+    note: 'client credentials',
+    expectRefused: false,
+  },
+  {
+    scheme: 'bearer',
+    credential: (servers) => bearer(refreshToken({ tokenEndpoint: tokenEndpoint(servers), clientId: 'demo-spa', refreshToken: servers.authorizationServer.issueRefreshToken({ clientId: 'demo-spa' }) })),
+    method: 'GET',
+    path: '/profile',
+    note: 'refresh token, rotating',
+    expectRefused: false,
+  },
+  { scheme: 'bearer', credential: (servers) => bearer(forgedToken(servers)), method: 'GET', path: '/reports', note: 'forged token', expectRefused: true },
+  {
+    scheme: 'dpop',
+    credential: (servers) => dpop(clientCredentials({ tokenEndpoint: tokenEndpoint(servers), clientId: 'reports-service', clientSecret: REPORTS_CLIENT_SECRET })),
+    method: 'POST',
+    path: '/reports/export',
+    headers: { 'content-type': 'application/json' },
+    body: '{"format":"csv"}',
+    note: 'token bound to the key, server nonce',
+    expectRefused: false,
+  },
+  { scheme: 'dpop', credential: (servers) => dpop(async () => ({ accessToken: forgedToken(servers), tokenType: 'DPoP', expiresIn: 300 })), method: 'GET', path: '/reports', note: 'forged token', expectRefused: true },
+  { scheme: 'jwt', credential: jwt({ algorithm: 'ES256', key: batchKey.privateKey, issuer: 'batch-job' }), method: 'GET', path: '/reports', note: 'self-signed, ES256', expectRefused: false },
+  { scheme: 'jwt', credential: jwt({ algorithm: 'ES256', key: strangerKey.privateKey, issuer: 'batch-job' }), method: 'GET', path: '/reports', note: 'key the verifier does not know', expectRefused: true },
+  { scheme: 'mtls', credential: apiKey({ key: ORDERS_KEY }), certificate: 'valid', method: 'GET', path: '/orders', note: 'client certificate + API key', expectRefused: false },
+  { scheme: 'mtls', credential: apiKey({ key: ORDERS_KEY }), certificate: 'wrong-ca', method: 'GET', path: '/orders', note: 'certificate from an unknown CA', expectRefused: true },
 ];
