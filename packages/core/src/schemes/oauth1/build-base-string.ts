@@ -1,6 +1,6 @@
 import { baseStringUri } from './base-string-uri.js';
-import { normalizeParameters } from './normalize-parameters.js';
 import { oauthPercentEncode } from './oauth-percent-encode.js';
+import { joinParameterKeys, parameterKey } from './parameter-keys.js';
 import type { OAuth1Parameter } from './parse-form-encoded.js';
 
 /** What the signature base string is built from. */
@@ -23,13 +23,14 @@ export interface OAuth1BaseStringParts {
  * ```
  */
 export function buildBaseString(parts: OAuth1BaseStringParts): string {
-  return baseStringOf(parts.method, parts.url, normalizeParameters(parts.parameters));
+  const keys = parts.parameters.map(([name, value]) => parameterKey(oauthPercentEncode(name), oauthPercentEncode(value)));
+  return baseStringOf(parts.method, parts.url, joinParameterKeys(keys));
 }
 
-/** {@link buildBaseString} from parameters already normalized (§3.4.1.3.2). */
-export function baseStringOf(method: string, url: URL, normalizedParameters: string): string {
-  // The normalized string holds only unreserved characters, `%XX`, `=` and `&`: none of the five
-  // characters encodeURIComponent leaves alone (`!'()*`), and no lone surrogate, so it needs no
-  // fix-up pass over the longest string of the request.
-  return `${oauthPercentEncode(method.toUpperCase())}&${oauthPercentEncode(baseStringUri(url))}&${encodeURIComponent(normalizedParameters)}`;
+/**
+ * {@link buildBaseString} from the parameters already normalized and encoded for the base string
+ * (`joinParameterKeys`), so the longest part of the request is never encoded as a whole.
+ */
+export function baseStringOf(method: string, url: URL, encodedParameters: string): string {
+  return `${oauthPercentEncode(method.toUpperCase())}&${oauthPercentEncode(baseStringUri(url))}&${encodedParameters}`;
 }

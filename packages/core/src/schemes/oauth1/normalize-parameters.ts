@@ -12,19 +12,7 @@ import type { OAuth1Parameter } from './parse-form-encoded.js';
  * ```
  */
 export function normalizeParameters(parameters: readonly OAuth1Parameter[]): string {
-  return normalizeEncodedParameters(parameters.map(encodePair));
-}
-
-/** A parameter with its name and value encoded per §3.6. */
-export function encodePair([name, value]: OAuth1Parameter): OAuth1Parameter {
-  return [oauthPercentEncode(name), oauthPercentEncode(value)];
-}
-
-/**
- * {@link normalizeParameters} for pairs already encoded per §3.6 (the signer encodes its constant
- * protocol parameters once, at creation). Sorts `encoded` in place.
- */
-export function normalizeEncodedParameters(encoded: OAuth1Parameter[]): string {
+  const encoded = parameters.map(([name, value]) => [oauthPercentEncode(name), oauthPercentEncode(value)] as const);
   // Code-unit order of encoded (pure ASCII) strings is byte order: the same in every language.
   encoded.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   let out = '';

@@ -20,18 +20,19 @@
 import { resignAfterSkew } from '../../clock/skew-challenge.js';
 import type { Credential } from '../../credential/credential.js';
 import { withHeaders } from '../../credential/signable-request.js';
+import type { SignetCrypto } from '../../crypto/signet-crypto.js';
 import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { checkOptionsObject, checkSecretText, checkText } from '../../options/check.js';
 import type { Secret } from '../../secret/secret.js';
 import { baseStringOf } from './build-base-string.js';
-import { collectParameters, isFormContentType } from './collect-parameters.js';
-import { normalizeEncodedParameters, encodePair } from './normalize-parameters.js';
+import { isFormContentType } from './collect-parameters.js';
 import { oauthPercentEncode } from './oauth-percent-encode.js';
 import { formatEncodedOAuth1Authorization, OAUTH1_SCHEME, parseOAuth1Authorization } from './oauth1-authorization.js';
 import type { OAuth1Parameter } from './parse-form-encoded.js';
 import { type RsaKey, rsaSigningKey } from './rsa-key.js';
-import { signBaseString, type OAuth1SigningKey } from './sign-base-string.js';
+import { signedParametersEncoder } from './signed-parameters-encoder.js';
+import { signBaseString } from './sign-base-string.js';
 import { checkSignatureMethod, isRsaMethod, type OAuth1SignatureMethod, signingKey } from './signature-method.js';
 
 /** Options for {@link oauth1}. */
@@ -69,6 +70,8 @@ export interface OAuth1Options {
 }
 
 const EMPTY = new Uint8Array();
+const decoder = new TextDecoder();
+const encodePair = ([name, value]: OAuth1Parameter): OAuth1Parameter => [oauthPercentEncode(name), oauthPercentEncode(value)];
 
 /**
  * OAuth 1.0a request signing, exactly per RFC 5849: the base string of §3.4.1 (normalized base URI;
@@ -91,7 +94,7 @@ export function oauth1(options: OAuth1Options): Credential {
   const method = options.signatureMethod === undefined ? 'HMAC-SHA1' : checkSignatureMethod(options.signatureMethod, 'signatureMethod');
   const token = options.token === undefined ? undefined : checkText(options.token, 'token');
   if (options.tokenSecret !== undefined && token === undefined) throw new SignetConfigError('tokenSecret', 'is given without token; pass both, or neither for two-legged requests');
-  const key = signingKeyFor(method, options, token !== undefined);
+  const sign = signerFor(method, options, token !== undefined);
   const realm = checkRealm(options.realm);
   if (options.bodyHash !== undefined && typeof options.bodyHash !== 'boolean') throw new SignetConfigError('bodyHash', 'must be true or false');
   if (options.includeVersion !== undefined && typeof options.includeVersion !== 'boolean') throw new SignetConfigError('includeVersion', 'must be true or false');
@@ -105,10 +108,14 @@ export function oauth1(options: OAuth1Options): Credential {
   if (options.callback !== undefined) tail.push(['oauth_callback', checkText(options.callback, 'callback')]);
   if (options.verifier !== undefined) tail.push(['oauth_verifier', checkText(options.verifier, 'verifier')]);
   const bodyHash = options.bodyHash === true;
-  // The constant protocol parameters are encoded once, here; per request only the timestamp,
-  // the nonce and the request's own parameters are (§3.6 encoding runs on every one of them).
-  const headEncoded = head.map(encodePair);
-  const tailEncoded = tail.map(encodePair);
+  // Everything constant is encoded once, here: the protocol parameters' sort keys for the base
+  // string, and the header around the per-request values (timestamp, nonce, body hash, signature).
+  const encodeParameters = signedParametersEncoder([...head, ...tail]);
+  const headerHead = `${formatEncodedOAuth1Authorization(head.map(encodePair), realm)}, oauth_timestamp="`;
+  const headerTail = tail.map(([name, value]) => `, ${oauthPercentEncode(name)}="${oauthPercentEncode(value)}"`).join('');
+  // Base64 (HMAC, RSA) needs only `+`, `/` and `=` encoded, which encodeURIComponent does; the
+  // PLAINTEXT signature is the key text, which needs the full §3.6 encoding.
+  const encodeSignature = method === 'PLAINTEXT' ? oauthPercentEncode : encodeURIComponent;
 
   return {
     scheme: 'oauth1',
@@ -118,22 +125,22 @@ export function oauth1(options: OAuth1Options): Credential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     async authorize(request, context) {
-      const protocol: OAuth1Parameter[] = [
-        ...headEncoded,
-        ['oauth_timestamp', String(Math.floor(context.clock.now() / 1000))],
-        ['oauth_nonce', oauthPercentEncode(context.nonce())],
-        ...tailEncoded,
-      ];
+      const timestamp = oauthPercentEncode(String(Math.floor(context.clock.now() / 1000)));
+      const nonce = oauthPercentEncode(context.nonce());
+      let header = `${headerHead}${timestamp}", oauth_nonce="${nonce}"${headerTail}`;
       const contentType = request.headers.get('content-type');
-      if (bodyHash && !isFormContentType(contentType)) protocol.push(['oauth_body_hash', oauthPercentEncode(await context.crypto.sha1(request.body ?? EMPTY, 'base64'))]);
-      // §3.4.1.3: the request's own parameters (query, form body), then the protocol parameters.
-      const parameters = collectParameters({ url: request.url, contentType, body: request.body, protocolParameters: [] }).map(encodePair);
-      for (const pair of protocol) parameters.push(pair);
-      const baseString = baseStringOf(request.method, request.url, normalizeEncodedParameters(parameters));
-      // HMAC and PLAINTEXT keys are ready at creation; only an RSA key is imported (once) on first use.
-      const signature = await signBaseString(baseString, typeof key === 'function' ? await key() : key, context.crypto);
-      protocol.push(['oauth_signature', oauthPercentEncode(signature)]);
-      return withHeaders(request, { authorization: formatEncodedOAuth1Authorization(protocol, realm) });
+      const form = isFormContentType(contentType);
+      let bodyHashValue: string | undefined;
+      if (bodyHash && !form) {
+        bodyHashValue = oauthPercentEncode(await context.crypto.sha1(request.body ?? EMPTY, 'base64'));
+        header += `, oauth_body_hash="${bodyHashValue}"`;
+      }
+      // §3.4.1.3.1: the query and a form body are signed with the protocol parameters.
+      const formText = form && request.body !== undefined && request.body.length > 0 ? decoder.decode(request.body) : undefined;
+      const parameters = encodeParameters(request.url.search.slice(1), formText, { timestamp, nonce, bodyHash: bodyHashValue });
+      const baseString = baseStringOf(request.method, request.url, parameters);
+      const signature = await sign(baseString, context.crypto);
+      return withHeaders(request, { authorization: `${header}, oauth_signature="${encodeSignature(signature)}"` });
     },
     onResponse(response, request, context) {
       if (response.status !== 401) return undefined;
@@ -146,11 +153,15 @@ export function oauth1(options: OAuth1Options): Credential {
   };
 }
 
-function signingKeyFor(method: OAuth1SignatureMethod, options: OAuth1Options, hasToken: boolean): OAuth1SigningKey | (() => Promise<OAuth1SigningKey>) {
+/** Signs a base string: the signature before §3.6 encoding. */
+type Sign = (baseString: string, crypto: SignetCrypto) => Promise<string>;
+
+function signerFor(method: OAuth1SignatureMethod, options: OAuth1Options, hasToken: boolean): Sign {
   if (isRsaMethod(method)) {
     if (options.privateKey === undefined) throw new SignetConfigError('privateKey', `is required for ${method}: an RSA private CryptoKey or JWK`);
     const privateKey = rsaSigningKey(options.privateKey, 'privateKey', method === 'RSA-SHA1' ? 'SHA-1' : 'SHA-256');
-    return async () => ({ method, key: await privateKey() });
+    // Imported once, on first use.
+    return async (baseString, crypto) => signBaseString(baseString, { method, key: await privateKey() }, crypto);
   }
   if (options.privateKey !== undefined) throw new SignetConfigError('privateKey', `is only used by RSA-SHA1 and RSA-SHA256, not ${method}`);
   if (options.consumerSecret === undefined) throw new SignetConfigError('consumerSecret', `is required for ${method}`);
@@ -158,8 +169,16 @@ function signingKeyFor(method: OAuth1SignatureMethod, options: OAuth1Options, ha
   if (hasToken && options.tokenSecret === undefined) throw new SignetConfigError('tokenSecret', `is required with token for ${method}`);
   const tokenSecret = options.tokenSecret === undefined ? '' : checkSecretText(options.tokenSecret, 'tokenSecret').reveal();
   const text = signingKey(consumerSecret, tokenSecret);
-  // One array for the credential's life: SignetCrypto prepares an HMAC key once per array.
-  return method === 'PLAINTEXT' ? { method, key: text } : { method, key: utf8(text) };
+  if (method === 'PLAINTEXT') {
+    const signature = Promise.resolve(text);
+    return () => signature;
+  }
+  // One array for the credential's life: SignetCrypto prepares an HMAC key once per array. The
+  // crypto is called directly (no async wrapper), so signing awaits one promise.
+  const key = utf8(text);
+  return method === 'HMAC-SHA1'
+    ? (baseString, crypto) => crypto.hmacSha1(key, baseString, 'base64')
+    : (baseString, crypto) => crypto.hmacSha256(key, baseString, 'base64');
 }
 
 // The realm is a quoted-string (RFC 9110 §5.6.4), written as it is.

@@ -1,0 +1,109 @@
+import { oauthPercentEncode } from './oauth-percent-encode.js';
+import { CANONICAL_FORM, joinParameterKeys, parameterKey, pushFormParameterKeys, twice } from './parameter-keys.js';
+import type { OAuth1Parameter } from './parse-form-encoded.js';
+
+/** The per-request protocol parameters, each already encoded per §3.6. */
+export interface EncodedRequestProtocol {
+  readonly timestamp: string;
+  readonly nonce: string;
+  readonly bodyHash: string | undefined;
+}
+
+/**
+ * Encodes a request's signed parameters (a query without its `?`, and a form body's text or
+ * `undefined`) with the protocol parameters, as they appear in the base string: normalized
+ * (§3.4.1.3.2), then encoded once more (§3.4.1.1).
+ */
+export type SignedParametersEncoder = (query: string, form: string | undefined, protocol: EncodedRequestProtocol) => string;
+
+const TIMESTAMP = 'oauth_timestamp';
+const NONCE = 'oauth_nonce';
+
+/**
+ * A {@link SignedParametersEncoder} for a credential's constant protocol parameters (decoded).
+ *
+ * Protocol parameter names are distinct, so their order is by name alone, known here: per request
+ * they are one block with holes for the timestamp, the nonce and the body hash. When no request
+ * parameter's name begins with `oauth_`, none can sort inside that block, and when no name holds
+ * an escape, `name%3Dvalue` strings sort as (name, value) pairs do (`%` sorts below every other
+ * character of an encoded string): the request's parameters are then sorted among themselves and
+ * placed around the block. Canonical text (see `CANONICAL_FORM`) is encoded for the base string by
+ * one `encodeURIComponent` (`%`, `&` and `=` are all it changes) and split as it is. Anything else
+ * (an `oauth_` name, an escape in a name, text that is not canonical) takes the general path:
+ * one sort key per parameter (`parameter-keys.ts`).
+ */
+export function signedParametersEncoder(constant: readonly OAuth1Parameter[]): SignedParametersEncoder {
+  const constantKeys = constant.map(([name, value]) => parameterKey(oauthPercentEncode(name), oauthPercentEncode(value)));
+  const item = ([name, value]: OAuth1Parameter) => `${twice(oauthPercentEncode(name))}%3D${twice(oauthPercentEncode(value))}`;
+  const sorted = [...constant].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const block = (from: string, to: string) =>
+    sorted
+      .filter(([name]) => name > from && name < to)
+      .map((pair) => `${item(pair)}%26`)
+      .join('');
+  // oauth_body_hash sorts before every other protocol parameter: it opens the block when present.
+  const beforeNonce = block('', NONCE);
+  const beforeTimestamp = `%26${block(NONCE, TIMESTAMP)}`;
+  const afterTimestamp = block(TIMESTAMP, '\uffff');
+  const tail = afterTimestamp === '' ? '' : `%26${afterTimestamp.slice(0, -'%26'.length)}`;
+
+  return (query, form, protocol) => {
+    const items: string[] = [];
+    if (!pushCanonicalItems(query, items) || (form !== undefined && !pushCanonicalItems(form, items))) {
+      const keys = constantKeys.slice();
+      keys.push(parameterKey(TIMESTAMP, protocol.timestamp), parameterKey(NONCE, protocol.nonce));
+      if (protocol.bodyHash !== undefined) keys.push(parameterKey('oauth_body_hash', protocol.bodyHash));
+      pushFormParameterKeys(query, keys);
+      if (form !== undefined) pushFormParameterKeys(form, keys);
+      return joinParameterKeys(keys);
+    }
+    const hash = protocol.bodyHash === undefined ? '' : `oauth_body_hash%3D${twice(protocol.bodyHash)}%26`;
+    const protocolBlock = `${hash}${beforeNonce}${NONCE}%3D${twice(protocol.nonce)}${beforeTimestamp}${TIMESTAMP}%3D${twice(protocol.timestamp)}${tail}`;
+    if (items.length === 0) return protocolBlock;
+    if (items.length > 1) items.sort();
+    let out = '';
+    let placed = false;
+    for (const text of items) {
+      if (!placed && text > 'oauth_') {
+        out = out === '' ? protocolBlock : `${out}%26${protocolBlock}`;
+        placed = true;
+      }
+      out = out === '' ? text : `${out}%26${text}`;
+    }
+    return placed ? out : `${out}%26${protocolBlock}`;
+  };
+}
+
+/**
+ * Appends the base-string form (`name%3Dvalue`, encoded twice) of each parameter of canonical
+ * form-encoded text whose name has no escape and does not begin with `oauth_`. Returns false,
+ * having appended any number, when the text is not canonical or a parameter does not qualify.
+ */
+function pushCanonicalItems(text: string, items: string[]): boolean {
+  if (text === '') return true;
+  if (!CANONICAL_FORM.test(text)) return false;
+  // On canonical text, encodeURIComponent changes only `%` (→ %25), `&` (→ %26) and `=` (→ %3D).
+  const encoded = encodeURIComponent(text);
+  let start = 0;
+  while (start < encoded.length) {
+    let end = encoded.indexOf('%26', start);
+    if (end < 0) end = encoded.length;
+    if (end > start) {
+      const parameter = encoded.slice(start, end);
+      if (parameter.startsWith('oauth_')) return false;
+      const escape = parameter.indexOf('%');
+      if (escape < 0) {
+        // A name without `=`: an empty value.
+        items.push(`${parameter}%3D`);
+      } else if (parameter.startsWith('%3D', escape)) {
+        // The first `=` ends the name; a later one is part of the value: `%3D` once encoded, `%253D` here.
+        const value = parameter.slice(escape + 3);
+        items.push(value.includes('%3D') ? `${parameter.slice(0, escape + 3)}${value.replaceAll('%3D', '%253D')}` : parameter);
+      } else {
+        return false;
+      }
+    }
+    start = end + 3;
+  }
+  return true;
+}
