@@ -1,11 +1,13 @@
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { apiKeyAuthorize } from './api-key-authorize.js';
+import { axiosAdapter } from './axios-adapter.js';
 import { bearerAuthorize } from './bearer-authorize.js';
 import { bundleSizes } from './bundle-sizes.js';
 import { dpopProof } from './dpop-proof.js';
 import { fetchAdapter } from './fetch-adapter.js';
 import { hmacAllocation } from './hmac-allocation.js';
 import { hmacSign } from './hmac-sign.js';
+import { jwtAuthorize } from './jwt-authorize.js';
 import { oauth1Sign } from './oauth1-sign.js';
 import { refreshBurst } from './refresh-burst.js';
 import { undiciInterceptor } from './undici-interceptor.js';
@@ -24,9 +26,11 @@ export const comparisonGroups: readonly ComparisonGroup[] = [
   webhookSign,
   webhookStandardwebhooks,
   oauth1Sign,
+  jwtAuthorize,
   dpopProof,
   fetchAdapter,
   undiciInterceptor,
+  axiosAdapter,
   refreshBurst,
   bundleSizes,
 ];
