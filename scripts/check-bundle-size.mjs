@@ -4,7 +4,7 @@
 // exceeded. With --analyze (or when over budget), lists the inputs that weigh most (esbuild
 // metafile), so the fix can be aimed.
 //
-//   node scripts/check-bundle-size.mjs [--analyze] [--json]
+//   node scripts/check-bundle-size.mjs [--analyze] [--json] [--report]
 //
 // 1 kB = 1000 bytes (as size-limit and bundlers report).
 import { dirname, join } from 'node:path';
@@ -52,5 +52,7 @@ for (const budget of BUDGETS) {
 if (args.has('--json')) console.log(JSON.stringify(report, null, 2));
 if (failed) {
   console.error('bundle-size: a browser budget is exceeded (see the heaviest inputs above)');
-  process.exitCode = 1;
+  // --report (what CI runs while the budgets are known to be missed, see docs/performance.md):
+  // print everything, fail nothing. Without it, an exceeded budget fails the command.
+  if (!args.has('--report')) process.exitCode = 1;
 }
