@@ -11,7 +11,7 @@ export const ABORT_CASES: readonly ConformanceCase[] = [
   {
     name: 'an abort while the credential is signing: rejected, nothing sent',
     async run(context) {
-      const real = context.scheme.credential();
+      const real = context.credential();
       let signing!: () => void;
       const started = new Promise<void>((resolve) => (signing = resolve));
       const stuck: Credential = { ...real, authorize: () => (signing(), new Promise(() => undefined)) };
@@ -21,6 +21,7 @@ export const ABORT_CASES: readonly ConformanceCase[] = [
       controller.abort(new Error(REASON));
       expect(await rejection(call)).toBeTruthy();
       expect(context.arrivals()).toHaveLength(0);
+      expect(context.tokenRequests()).toBe(0);
     },
   },
   {

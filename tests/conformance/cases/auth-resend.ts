@@ -1,32 +1,52 @@
-// The one re-send for auth: a clock-skew 401 is answered by a time-based scheme with exactly one
-// re-send, and a server that always answers 401 never gets more than two requests.
-import { createClock } from '@signet/core';
+// The one re-send for auth: a client clock 10 minutes slow is recovered from once by the schemes
+// that can learn the server's time, and a server that always answers 401 never gets more than two
+// requests; token schemes refresh once for it and then fail with auth_rejected.
+import { createClock, SignetCredentialError } from '@signet/core';
 import type { VerifierResponseBody } from '@signet/verifier';
 import { expect } from 'vitest';
-import { type ConformanceCase, expectVerified } from './case.js';
+import { type ConformanceCase, expectedTokenRequests, expectVerified, rejection } from './case.js';
 
 export const AUTH_CASES: readonly ConformanceCase[] = [
   {
-    name: 'a client clock 10 minutes slow: a skew 401, one re-send with the server time, verified',
+    name: 'a client clock 10 minutes slow: verified as is, or after one re-send on the learned time, or refused once (never a loop)',
     async run(context) {
       const clock = createClock({ now: () => Date.now() - 10 * 60_000 });
-      const response = await context.client({ clock })({ method: 'GET', url: context.url('/echo'), body: 'none' });
-      const { scheme } = context;
-      if (scheme.resendsOnSkew || !scheme.timeBased) {
-        expectVerified(context, response);
-      } else {
+      const call = context.client({ clock })({ method: 'GET', url: context.url('/echo'), body: 'none' });
+      const { slowClock } = context.scheme;
+      if (slowClock === 'token_refused') {
+        // Fails closed, once: one token request, refused for its proof's iat, and nothing sent on.
+        expect(await rejection(call)).toMatchObject({ code: 'token_request_failed', reason: 'invalid_dpop_proof', status: 400 });
+        expect(context.arrivals()).toHaveLength(0);
+        expect(context.tokenRequests()).toBe(1);
+        return;
+      }
+      const response = await call;
+      if (slowClock === 'refused') {
         // A time-based scheme with no way to learn the time (webhooks) is refused, once.
         expect({ status: response.status, reason: (response.json as VerifierResponseBody).reason }).toEqual({ status: 401, reason: 'timestamp_skew' });
+      } else {
+        expectVerified(context, response);
       }
-      expect(context.arrivals()).toHaveLength(scheme.resendsOnSkew ? 2 : 1);
+      expect(context.arrivals()).toHaveLength(slowClock === 'resent' ? 2 : 1);
+      // A token is fetched once; the client's clock only times its refresh.
+      expect(context.tokenRequests()).toBe(expectedTokenRequests(context, 1));
     },
   },
   {
-    name: 'a server that always answers 401 gets at most one re-send',
+    name: 'a server that always answers 401 gets at most one re-send (token schemes: one refresh, then auth_rejected)',
     async run(context) {
-      const response = await context.client()({ method: 'GET', url: context.url('/reject'), body: 'none' });
-      expect(response.status).toBe(401);
-      expect(context.arrivals()).toHaveLength(context.scheme.resendsOnSkew ? 2 : 1);
+      const call = context.client()({ method: 'GET', url: context.url('/reject'), body: 'none' });
+      const { always401 } = context.scheme;
+      if (always401 === 'auth_rejected') {
+        const error = await rejection(call);
+        expect(error).toBeInstanceOf(SignetCredentialError);
+        expect(error).toMatchObject({ code: 'auth_rejected', scheme: context.scheme.name });
+      } else {
+        expect((await call).status).toBe(401);
+      }
+      expect(context.arrivals()).toHaveLength(always401 === 'returned' ? 1 : 2);
+      // The first token, then one refresh for the re-send: never a refresh loop.
+      expect(context.tokenRequests()).toBe(expectedTokenRequests(context, 2));
     },
   },
 ];

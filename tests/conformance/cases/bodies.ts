@@ -1,6 +1,6 @@
 // Every scheme verifies, with every body kind, directly and through a same-origin 307.
 import { BODY_KINDS, EXPECTED_BYTES, isOneShot } from '../support/bodies.js';
-import { type ConformanceCase, expectVerified, rejection } from './case.js';
+import { type ConformanceCase, expectedTokenRequests, expectVerified, rejection } from './case.js';
 import { expect } from 'vitest';
 
 export const BODY_CASES: readonly ConformanceCase[] = [
@@ -10,6 +10,7 @@ export const BODY_CASES: readonly ConformanceCase[] = [
       const report = expectVerified(context, await context.client()({ method: 'GET', url: context.url('/echo'), body: 'none' }));
       expect(report.method).toBe('GET');
       expect(context.arrivals()).toHaveLength(1);
+      expect(context.tokenRequests()).toBe(expectedTokenRequests(context, 1));
     },
   },
   ...BODY_KINDS.map(

@@ -14,12 +14,16 @@ export interface CaseContext {
   readonly id: string;
   /** Delays the injected sleep was asked for (nothing waits for real). */
   readonly sleeps: number[];
-  /** A client with this scheme's credential (or `credential`), origins = home and the https server. */
+  /** A fresh credential of this scheme. */
+  credential(): Credential;
+  /** A client with a fresh credential of this scheme (or `credential`), origins = home and the https server. */
   client(options?: Partial<SendLoopOptions>, credential?: Credential): DriverClient;
   /** A URL on `origin` (default home) for `path`, with this case's id and `params`. */
   url(path: string, params?: Record<string, string>, origin?: string): string;
   /** What reached the servers for this case. */
   arrivals(): readonly Arrival[];
+  /** Requests to the home token endpoint since this case began (cases run one at a time). */
+  tokenRequests(): number;
 }
 
 /** One row of the case table. */
@@ -34,11 +38,16 @@ export function expectVerified(context: CaseContext, response: DriverResponse): 
   expect({ status: response.status, verified: report?.verified, scheme: report?.scheme, identity: report?.identity, reason: report?.reason }).toEqual({
     status: 200,
     verified: true,
-    scheme: context.scheme.name,
+    scheme: context.scheme.verifierScheme ?? context.scheme.name,
     identity: context.scheme.identity,
     reason: null,
   });
   return report;
+}
+
+/** Token requests a fresh credential of this scheme makes for `perTokenScheme` of them (0 for the others). */
+export function expectedTokenRequests(context: CaseContext, perTokenScheme: number): number {
+  return context.scheme.fetchesTokens ? perTokenScheme : 0;
 }
 
 /** The rejection of `promise`, which must reject. */

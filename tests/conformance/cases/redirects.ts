@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import type { VerifierResponseBody } from '@signet/verifier';
 import { EXPECTED_BYTES } from '../support/bodies.js';
-import { type ConformanceCase, expectVerified, rejection } from './case.js';
+import { type ConformanceCase, expectedTokenRequests, expectVerified, rejection } from './case.js';
 
 const SAME_ORIGIN = [301, 302, 303, 307, 308] as const;
 
@@ -29,8 +29,11 @@ export const REDIRECT_CASES: readonly ConformanceCase[] = [
       expect({ status: response.status, verified: report.verified, reason: report.reason }).toEqual({ status: 401, verified: false, reason: 'missing_credentials' });
       const landed = context.arrivals()[1]!;
       expect(landed.path).toBe('/echo');
-      const credentialHeaders = [...context.scheme.credential().sensitiveHeaders, 'authorization'];
+      // Authorization, and the scheme's own headers (X-API-Key, DPoP, the webhook signature…).
+      const credentialHeaders = [...context.credential().sensitiveHeaders, 'authorization'];
       expect(landed.headerNames.filter((name) => credentialHeaders.includes(name))).toEqual([]);
+      // The token was fetched for the home hop only.
+      expect(context.tokenRequests()).toBe(expectedTokenRequests(context, 1));
     },
   },
   {
@@ -49,6 +52,8 @@ export const REDIRECT_CASES: readonly ConformanceCase[] = [
       const error = await rejection(context.client()({ method: 'GET', url: context.url('/loop'), body: 'none' }));
       expect(error).toMatchObject({ code: 'too_many_redirects' });
       expect(context.arrivals()).toHaveLength(21);
+      // Every hop re-authorized with the one token.
+      expect(context.tokenRequests()).toBe(expectedTokenRequests(context, 1));
     },
   },
 ];

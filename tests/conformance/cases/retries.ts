@@ -3,7 +3,7 @@
 // bounded, capped, and never re-sending a one-shot stream.
 import { expect } from 'vitest';
 import { EXPECTED_BYTES } from '../support/bodies.js';
-import { type ConformanceCase, expectVerified, rejection } from './case.js';
+import { type ConformanceCase, expectedTokenRequests, expectVerified, rejection } from './case.js';
 
 export const RETRY_CASES: readonly ConformanceCase[] = [
   {
@@ -12,6 +12,8 @@ export const RETRY_CASES: readonly ConformanceCase[] = [
       expectVerified(context, await context.client()({ method: 'GET', url: context.url('/busy', { status: '429', after: 'seconds', fail: '1' }), body: 'none' }));
       expect(context.arrivals()).toHaveLength(2);
       expect(context.sleeps).toEqual([2000]);
+      // The retry is authorized again with the token already held, not a new one.
+      expect(context.tokenRequests()).toBe(expectedTokenRequests(context, 1));
     },
   },
   {

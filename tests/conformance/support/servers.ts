@@ -4,9 +4,9 @@
 // parameter, so each test counts requests at the server.
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createVerifier, createVerifierHandler, type RequestHandler } from '@signet/verifier';
+import { createAuthorizationServer, createVerifier, createVerifierHandler, type RequestHandler } from '@signet/verifier';
 import { startVerifierServer, type VerifierServer } from '@signet/verifier/server';
-import { conformancePolicy } from './schemes.js';
+import { authorizationServerOptions, conformancePolicy, type SchemeServers } from './schemes.js';
 import type { ThrowawayCert } from './tls.js';
 
 /** What one request looked like when it arrived. */
@@ -48,6 +48,10 @@ export interface ConformanceServers {
   /** `https://127.0.0.1:<port>`: redirects every request to its `to` query parameter. */
   readonly tlsOrigin: string;
   readonly log: ArrivalLog;
+  /** The home origin and its mounted authorization server, for the scheme table. */
+  readonly schemeServers: SchemeServers;
+  /** Token endpoint requests so far (every grant, counted by the authorization server). */
+  tokenRequests(): number;
   close(): Promise<void>;
 }
 
@@ -55,11 +59,13 @@ const TEN_MINUTES = 10 * 60_000;
 
 export async function startConformanceServers(tls: ThrowawayCert): Promise<ConformanceServers> {
   const log = new ArrivalLog();
-  const verify = createVerifierHandler(createVerifier(conformancePolicy));
+  // The policy names the home origin and its authorization server, so the verifiers are made once
+  // the home server listens (before any request arrives); the routes call them through these.
+  let verify: RequestHandler = () => Promise.reject(new Error('conformance: the home server is not ready'));
+  let drifting: RequestHandler = verify;
   // A verifier whose clock jumps ten minutes ahead on every request: a time-based scheme is always
-  // "skewed", whatever it learned from the last answer. Used to count re-sends.
+  // "skewed", whatever it learned from the last answer, and every token is expired. Used to count re-sends.
   let drift = 0;
-  const drifting = createVerifierHandler(createVerifier({ ...conformancePolicy, now: () => Date.now() + drift }));
   const busyHits = new Map<string, number>();
   const hung: Array<() => void> = [];
 
@@ -70,7 +76,7 @@ export async function startConformanceServers(tls: ThrowawayCert): Promise<Confo
   const query = (request: Request) => new URL(request.url).searchParams;
 
   const routes: Record<string, RequestHandler> = {
-    '/echo': recorded(verify),
+    '/echo': recorded((request) => verify(request)),
     // /redirect?status=307&to=<url>
     '/redirect': recorded(async (request) => new Response(null, { status: Number(query(request).get('status')), headers: { location: query(request).get('to')! } })),
     // Points at itself, for ever.
@@ -104,7 +110,19 @@ export async function startConformanceServers(tls: ThrowawayCert): Promise<Confo
     '/hang': recorded(() => new Promise<Response>((resolve) => hung.push(() => resolve(new Response(null, { status: 204 }))))),
   };
 
-  const [home, other] = await Promise.all([startVerifierServer({ verifier: createVerifier(conformancePolicy), routes }), startVerifierServer({ verifier: createVerifier(conformancePolicy), routes })]);
+  let schemeServers!: SchemeServers;
+  const home = await startVerifierServer({
+    authorizationServer: (origin) => createAuthorizationServer(authorizationServerOptions(origin)),
+    verifier: ({ origin, authorizationServer }) => {
+      schemeServers = { origin, authorizationServer: authorizationServer! };
+      verify = createVerifierHandler(createVerifier(conformancePolicy(schemeServers)));
+      drifting = createVerifierHandler(createVerifier({ ...conformancePolicy(schemeServers), now: () => Date.now() + drift }));
+      return createVerifier(conformancePolicy(schemeServers));
+    },
+    routes,
+  });
+  // The other origin shares the routes (and so the home verifier: a token for home is not for it).
+  const other = await startVerifierServer({ verifier: createVerifier(conformancePolicy(schemeServers)), routes });
   const tlsServer = await startRedirectingTlsServer(tls, log);
   const tlsOrigin = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
 
@@ -113,6 +131,11 @@ export async function startConformanceServers(tls: ThrowawayCert): Promise<Confo
     other,
     tlsOrigin,
     log,
+    schemeServers,
+    tokenRequests() {
+      const { client_credentials, refresh_token, other: rest } = schemeServers.authorizationServer.counters.tokenRequests;
+      return client_credentials + refresh_token + rest;
+    },
     async close() {
       for (const release of hung) release();
       tlsServer.closeAllConnections();
