@@ -8,10 +8,11 @@ import { type AdapterDriver, type DriverRequest } from './driver.js';
 /** `attachAuth(axios.create(…), …)` over axios's Node http adapter. */
 export const axiosDriver: AdapterDriver = {
   name: 'axios',
-  client(credential, options, { ca }) {
+  crossOriginAgent: 'kept',
+  client(credential, options, { ca, transport }) {
     const api = attachAuth(
       // Every status resolves, as with fetch; maxRedirects 0 is what Signet asks of axios anyway.
-      axios.create({ adapter: 'http', httpsAgent: new HttpsAgent({ ca }), validateStatus: () => true, responseType: 'text', transitional: { silentJSONParsing: false } }),
+      axios.create({ adapter: 'http', httpsAgent: transport?.httpsAgent ?? new HttpsAgent({ ca }), validateStatus: () => true, responseType: 'text', transitional: { silentJSONParsing: false } }),
       credential,
       options,
     );

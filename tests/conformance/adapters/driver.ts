@@ -1,6 +1,8 @@
 // What the suite needs from an adapter: make a client for a credential and options, send one
 // request described in the suite's own terms, and report the status and the JSON body.
+import type { Agent as HttpsAgent } from 'node:https';
 import type { Credential, SendLoopOptions } from '@signet/core';
+import type { Dispatcher } from 'undici';
 import type { BodyKind } from '../support/bodies.js';
 
 /** A request in the suite's terms; each driver builds its client's own call from it. */
@@ -21,11 +23,32 @@ export interface DriverResponse {
 /** Sends one request; rejects as the adapter rejects (a SignetRequestError, an abort, …). */
 export type DriverClient = (request: DriverRequest) => Promise<DriverResponse>;
 
+/** The connection-level part of an mTLS credential: what presents the client certificate to each client. */
+export interface DriverTransport {
+  /** For fetch's `dispatcher` and undici (composed with the auth interceptor). */
+  readonly dispatcher: Dispatcher;
+  /** For node:https's `agent` and axios's `httpsAgent`. */
+  readonly httpsAgent: HttpsAgent;
+}
+
+/** How the client connects over TLS. */
+export interface DriverTls {
+  /** The PEM of the CA (or self-signed certificate) to trust, and nothing more. */
+  readonly ca: string;
+  /** mTLS: the credential's own agents, used instead of ones trusting `ca` (they carry their own trust). */
+  readonly transport?: DriverTransport;
+}
+
 export interface AdapterDriver {
   /** As printed in test names. */
   readonly name: string;
-  /** `ca` is the PEM of the throwaway https server's self-signed certificate, to trust it and nothing more. */
-  client(credential: Credential, options: SendLoopOptions, tls: { ca: string }): DriverClient;
+  /**
+   * On a redirect to another origin, the adapter keeps the caller's agent or dispatcher (`kept`:
+   * its TLS trust, and an mTLS agent that presents the certificate to its origins only), or drops
+   * it for the runtime's default (`default`: node:http, as NodeRequestInit.agent documents).
+   */
+  readonly crossOriginAgent: 'kept' | 'default';
+  client(credential: Credential, options: SendLoopOptions, tls: DriverTls): DriverClient;
 }
 
 /** Parses a body text as JSON when there is one. */

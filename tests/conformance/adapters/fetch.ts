@@ -6,9 +6,11 @@ import { type AdapterDriver, type DriverRequest, parseJson } from './driver.js';
 /** `withAuth(fetch, …)` over Node's global fetch. */
 export const fetchDriver: AdapterDriver = {
   name: 'fetch',
-  client(credential, options, { ca }) {
-    // Trust the throwaway certificate for this client only (the undici Agent is fetch's dispatcher).
-    const dispatcher = new Agent({ connect: { ca } });
+  crossOriginAgent: 'kept',
+  client(credential, options, { ca, transport }) {
+    // Trust the throwaway certificate for this client only (the undici Agent is fetch's dispatcher),
+    // or present the client certificate through the mTLS credential's own dispatcher.
+    const dispatcher = transport?.dispatcher ?? new Agent({ connect: { ca } });
     const api = withAuth(fetch, credential, options);
     return async (request) => {
       const response = await api(request.url, { method: request.method, headers: headersFor(request), signal: request.signal, dispatcher, ...bodyFor(request) } as RequestInit);

@@ -7,9 +7,10 @@ import { type AdapterDriver, type DriverRequest, parseJson } from './driver.js';
 /** `authorizeRequests(…)` over `node:http` / `node:https`. */
 export const nodeHttpDriver: AdapterDriver = {
   name: 'node:http',
-  client(credential, options, { ca }) {
+  crossOriginAgent: 'default',
+  client(credential, options, { ca, transport }) {
     const request = authorizeRequests(credential, options);
-    const agent = new HttpsAgent({ ca });
+    const agent = transport?.httpsAgent ?? new HttpsAgent({ ca });
     return async (call) => {
       const https = call.url.startsWith('https:');
       const res = await request(call.url, { method: call.method, headers: headersFor(call), signal: call.signal, body: bodyFor(call), ...(https ? { agent } : {}) });

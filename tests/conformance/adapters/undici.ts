@@ -7,8 +7,9 @@ import { type AdapterDriver, type DriverRequest, parseJson } from './driver.js';
 /** `authInterceptor(…)` composed onto an undici Agent, used with `undici.request`. */
 export const undiciDriver: AdapterDriver = {
   name: 'undici',
-  client(credential, options, { ca }) {
-    const dispatcher = new Agent({ connect: { ca } }).compose(authInterceptor(credential, options));
+  crossOriginAgent: 'kept',
+  client(credential, options, { ca, transport }) {
+    const dispatcher = (transport?.dispatcher ?? new Agent({ connect: { ca } })).compose(authInterceptor(credential, options));
     return async (call) => {
       const { statusCode, body } = await undiciRequest(call.url, {
         dispatcher,
