@@ -13,6 +13,9 @@ export interface TokenCredential extends Credential {
   readonly tokens: TokenRefresher | undefined;
 }
 
+// A generation no token has: replace() then hands back the current token without refreshing.
+const STALE = -1;
+
 /**
  * The credential behind `bearer()` and `dpop()`: authorize with the refresher's current token
  * (plus a proof, for DPoP); on a 401 that blames the token, refresh only if it is still the
@@ -23,8 +26,6 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
   const scheme = proof?.name ?? 'bearer';
   const prefix = `${proof?.authScheme ?? 'Bearer'} `;
   const challengeScheme = proof?.challengeScheme ?? 'bearer';
-  // Which token generation each signed request carried, to tell a straggler's 401 from the current token's.
-  const carried = new WeakMap<SignableRequest, number>();
 
   return {
     scheme,
@@ -33,13 +34,13 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
     sensitiveQueryParams: [],
     tokens,
     async authorize(request, context) {
-      const record = await tokens.token(context);
-      const { accessToken } = record.tokens;
-      const headers = proof === undefined ? {} : await proof.prove(request, accessToken, context);
-      headers.authorization = prefix + accessToken.reveal();
-      const signed = withHeaders(request, headers);
-      carried.set(signed, record.generation);
-      return signed;
+      const { accessToken } = (await tokens.token(context)).tokens;
+      const authorization = prefix + accessToken.reveal();
+      if (proof !== undefined) return withHeaders(request, { ...(await proof.prove(request, accessToken, context)), authorization });
+      // The hot path (a cached token): one copy of the headers, one set.
+      const headers = new Headers(request.headers);
+      headers.set('authorization', authorization);
+      return { ...request, headers };
     },
     async onResponse(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> {
       // A fresh server nonce (RFC 9449 §9) is a reason to prove again, not to refresh.
@@ -54,9 +55,11 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
         // (a revoked grant, a missing permission). Re-sending again would be the 401 loop.
         throw new SignetCredentialError(scheme, `the resource refused the request again (HTTP ${response.status}) after a re-send with a newer token`, undefined, 'auth_rejected');
       }
-      const generation = carried.get(request);
-      if (generation === undefined) return undefined;
-      await tokens.replace(generation, context);
+      // Which token did the refused request carry? The current one, or an older one (a straggler
+      // sent before a refresh): compared by value, since each refresh brings a new token.
+      const current = await tokens.token(context);
+      const carriedCurrent = request.headers.get('authorization') === prefix + current.tokens.accessToken.reveal();
+      await tokens.replace(carriedCurrent ? current.generation : STALE, context);
       return 'retry';
     },
   };
