@@ -1,11 +1,11 @@
 // The cross-adapter conformance suite: every adapter × every scheme × every case, against the
 // real verifier server on loopback (two origins) and a throwaway https server. One table each;
 // the last test checks the matrix really ran in full, so a skipped adapter fails the run.
-import { createClock, type Credential, type SendLoopOptions } from '@signet/core';
+import type { Credential, SendLoopOptions } from '@signet/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ADAPTERS, EXPECTED_ADAPTERS } from './adapters/all.js';
 import { CASES } from './cases/all.js';
-import { type CaseContext, expectVerified } from './cases/case.js';
+import type { CaseContext } from './cases/case.js';
 import { SCHEMES } from './support/schemes.js';
 import { type ConformanceServers, startConformanceServers } from './support/servers.js';
 import { makeThrowawayCert } from './support/tls.js';
@@ -54,24 +54,6 @@ describe.each(ADAPTERS.map((driver) => [driver.name, driver] as const))('%s', (_
       await conformanceCase.run(contextFor(driver, scheme));
       ran.set(driver.name, (ran.get(driver.name) ?? 0) + 1);
     });
-  });
-});
-
-// Known SDK gaps, outside the matrix: each `test.fails` asserts the documented behaviour and
-// fails today. When the SDK is fixed it starts passing, so vitest reports it: flip it to `test`
-// and update the scheme's entry in support/schemes.ts.
-describe.each(ADAPTERS.map((driver) => [driver.name, driver] as const))('%s: known gaps', (_name, driver) => {
-  // docs/schemes/dpop.md: proofs carry "iat (the learned server clock, so skew is handled like
-  // every other time-based scheme)". But the first proof goes to the token endpoint, which refuses
-  // an iat 10 minutes old (400 invalid_dpop_proof, RFC 9449 §4.3 check 11), and requestToken()
-  // neither learns that response's Date into the clock nor re-proves: no token, ever, until the
-  // clock is fixed by hand. Expected: learn the time from the refusal, re-prove once, verified.
-  test.fails('dpop with a client clock 10 minutes slow learns the time at the token endpoint and is verified', async () => {
-    const context = contextFor(driver, SCHEMES.find((scheme) => scheme.name === 'dpop')!);
-    const clock = createClock({ now: () => Date.now() - 10 * 60_000 });
-    expectVerified(context, await context.client({ clock })({ method: 'GET', url: context.url('/echo'), body: 'none' }));
-    expect(context.arrivals()).toHaveLength(1);
-    expect(context.tokenRequests()).toBe(2);
   });
 });
 

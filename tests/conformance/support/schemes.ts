@@ -28,7 +28,7 @@ export interface SchemeServers {
  * `token_refused` (the token endpoint refuses the slow proof and the call fails before reaching
  * the resource: DPoP today, a known gap pinned by an `it.fails` in conformance.test.ts).
  */
-export type SlowClockOutcome = 'unaffected' | 'resent' | 'refused' | 'token_refused';
+export type SlowClockOutcome = 'unaffected' | 'resent' | 'refused' | 'token_reproved';
 
 /**
  * What a server that always answers 401 gets: `returned` (one request, its 401 returned),
@@ -167,10 +167,9 @@ export const SCHEMES: readonly SchemeEntry[] = [
     identity: DPOP_CLIENT.clientId,
     signsBody: false,
     // Proofs carry iat from the client's clock (RFC 9449 §4.2), checked within 60 s (§4.3 check
-    // 11). The token request's proof is refused (400 invalid_dpop_proof) and nothing learns that
-    // response's Date, so there is no token and no re-send: fail closed. docs/schemes/dpop.md
-    // promises skew "handled like every other time-based scheme": an SDK gap (see the it.fails).
-    slowClock: 'token_refused',
+    // 11). The token endpoint refuses the first proof (400 invalid_dpop_proof); the token request
+    // learns that response's Date and proves once more, dated by the corrected clock.
+    slowClock: 'token_reproved',
     always401: 'auth_rejected',
     fetchesTokens: true,
   },

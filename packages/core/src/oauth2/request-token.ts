@@ -52,12 +52,20 @@ export async function requestToken(request: TokenRequest, context: TokenSourceCo
     if (credential !== undefined) signable = await credential.authorize(signable, attemptContext);
     const obtainedAt = context.clock.now();
     const response = await send(request, signable, context.signal);
+    // The token endpoint is configured, so trusted with the time: learn it before a proof (DPoP)
+    // decides whether a re-send dated by the corrected clock would do better.
+    learnServerTime(response, context);
     if (credential !== undefined && attempt === 1 && (await askRetry(credential, response, signable, attemptContext))) {
       await response.body?.cancel().catch(() => undefined);
       continue;
     }
     return readTokenResponse(grant, response, obtainedAt, credential === undefined ? 'bearer' : undefined, context.clock.now());
   }
+}
+
+function learnServerTime(response: Response, context: TokenSourceContext): void {
+  const date = response.headers.get('date');
+  if (date !== null && context.clock.observeServerTime(Date.parse(date), 1000)) context.emit({ type: 'clock.adjusted', offsetMs: context.clock.offsetMs });
 }
 
 async function askRetry(credential: Credential, response: Response, request: SignableRequest, context: TokenSourceContext): Promise<boolean> {

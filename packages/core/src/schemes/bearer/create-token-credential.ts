@@ -43,10 +43,11 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
       return { ...request, headers };
     },
     async onResponse(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> {
-      // A fresh server nonce (RFC 9449 §9) is a reason to prove again, not to refresh.
-      const nonceVerdict = proof?.onResponse(response, request);
+      // A server nonce the proof lacked (RFC 9449 §9), or a proof time the corrected clock now
+      // disagrees with, is a reason to prove again, not to refresh.
+      const proofVerdict = proof?.onResponse(response, request, context);
       if (response.status !== 401) return undefined;
-      if (nonceVerdict === 'retry' && context.attempt === 1) return 'retry';
+      if (proofVerdict === 'retry' && context.attempt === 1) return 'retry';
       const error = readBearerChallenge(response, challengeScheme);
       // RFC 6750 §3.1: `invalid_token`, or no error at all; no challenge at all is taken the same way.
       if (!(error === null || error === undefined || error === 'invalid_token')) return undefined;

@@ -22,6 +22,10 @@ export interface ProofOfPossession {
   bind(source: TokenSource): TokenSource;
   /** The proof headers for `request`, sent with `accessToken`. */
   prove(request: SignableRequest, accessToken: Secret, context: AuthContext): Promise<Record<string, string>>;
-  /** Learns from a response (a new server nonce); `'retry'` when the request should be proven again once. */
-  onResponse(response: AuthResponse, request: SignableRequest): ResponseVerdict;
+  /**
+   * Learns from a response (a new server nonce; the send loop has already learned its `Date`);
+   * `'retry'` when the request should be proven again once (a nonce it lacked, or a proof time the
+   * corrected clock now disagrees with).
+   */
+  onResponse(response: AuthResponse, request: SignableRequest, context: AuthContext): ResponseVerdict;
 }

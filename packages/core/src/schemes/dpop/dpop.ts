@@ -1,3 +1,4 @@
+import type { AuthContext } from '../../credential/auth-context.js';
 import type { Credential } from '../../credential/credential.js';
 import { type SignableRequest, withHeaders } from '../../credential/signable-request.js';
 import { SignetCredentialError } from '../../errors/credential-error.js';
@@ -11,7 +12,7 @@ import type { TokenFunction } from '../bearer/token-function-source.js';
 import { createDpopProof } from './create-dpop-proof.js';
 import { type DpopAlgorithm, dpopKeyLoader } from './dpop-key.js';
 import { createDpopNonces } from './dpop-nonces.js';
-import { readProofNonce } from './read-proof-nonce.js';
+import { readProofClaims } from './read-proof-claims.js';
 
 /** Options for {@link dpop}: the key, and the token refresher's options. */
 export interface DpopOptions extends TokenRefresherOptions {
@@ -54,11 +55,13 @@ export function dpop(source: TokenFunction | TokenSource, options: DpopOptions =
       const proof = await createDpopProof(await loadKey(), { method: request.method, url: request.url, nonce: nonces.get(request.url) }, context);
       return withHeaders(request, { dpop: proof });
     },
-    // RFC 9449 §8: a 400 `use_dpop_nonce` carries the nonce to use (the body is the grant's to
-    // read): prove once more if the proof did not carry the nonce now known.
-    onResponse(response, request) {
+    // RFC 9449 §8: a 400 `use_dpop_nonce` carries the nonce to use, and a 400
+    // `invalid_dpop_proof` may be a proof time out of the server's window (the token request has
+    // just learned the server's Date). The body is the grant's to read: prove once more when the
+    // proof lacked the nonce now known, or was dated by a clock since corrected.
+    onResponse(response, request, context) {
       nonces.learn(response, request.url);
-      return response.status === 400 && provedWithStaleNonce(request, nonces.get(request.url)) ? 'retry' : undefined;
+      return response.status === 400 && shouldProveAgain(request, nonces.get(request.url), context) ? 'retry' : undefined;
     },
   };
 
@@ -85,18 +88,25 @@ export function dpop(source: TokenFunction | TokenSource, options: DpopOptions =
     async prove(request, accessToken, context) {
       return { dpop: await createDpopProof(await loadKey(), { method: request.method, url: request.url, accessToken, nonce: nonces.get(request.url) }, context) };
     },
-    onResponse(response, request) {
+    onResponse(response, request, context) {
       nonces.learn(response, request.url);
-      // Re-prove once when the proof lacked the nonce now known: whether this response taught it
-      // or a concurrent one did (every request racing a new nonce gets its one re-send).
-      const wantsNonce = response.status === 401 && readBearerChallenge(response, 'dpop') === 'use_dpop_nonce';
-      return wantsNonce && provedWithStaleNonce(request, nonces.get(request.url)) ? 'retry' : undefined;
+      // Re-prove once when the proof lacked the nonce now known (whether this response taught it
+      // or a concurrent one did), or was dated by a clock the send loop has since corrected.
+      const error = response.status === 401 ? readBearerChallenge(response, 'dpop') : undefined;
+      const provable = error === 'use_dpop_nonce' || error === 'invalid_dpop_proof';
+      return provable && shouldProveAgain(request, nonces.get(request.url), context) ? 'retry' : undefined;
     },
   };
   return createTokenCredential(toTokenSource(source), refresherOptions, proof);
 }
 
-/** True when a nonce is known for the request's origin and its proof did not carry it. */
-function provedWithStaleNonce(request: SignableRequest, known: string | undefined): boolean {
-  return known !== undefined && known !== readProofNonce(request.headers.get('dpop'));
+// How far a refused proof's iat may be from the corrected clock before proving again helps
+// (RFC 9449 §11.1: servers accept a window of seconds to minutes around their time).
+const PROOF_TIME_SLACK_SECONDS = 5;
+
+/** True when proving again could succeed: a nonce is known that the proof lacked, or its iat is off the corrected clock. */
+function shouldProveAgain(request: SignableRequest, known: string | undefined, context: AuthContext): boolean {
+  const { nonce, iat } = readProofClaims(request.headers.get('dpop'));
+  if (known !== undefined && known !== nonce) return true;
+  return iat !== undefined && Math.abs(iat - context.clock.now() / 1000) > PROOF_TIME_SLACK_SECONDS;
 }

@@ -136,8 +136,10 @@ export function oauth1(options: OAuth1Options): Credential {
         header += `, oauth_body_hash="${bodyHashValue}"`;
       }
       // §3.4.1.3.1: the query and a form body are signed with the protocol parameters.
-      const formText = form && request.body !== undefined && request.body.length > 0 ? decoder.decode(request.body) : undefined;
-      const parameters = encodeParameters(request.url.search.slice(1), formText, { timestamp, nonce, bodyHash: bodyHashValue });
+      // Both are form-encoded and empty parts are no parameters, so they are read as one text.
+      let text = request.url.search.slice(1);
+      if (form && request.body !== undefined && request.body.length > 0) text = text === '' ? decoder.decode(request.body) : `${text}&${decoder.decode(request.body)}`;
+      const parameters = encodeParameters(text, timestamp, nonce, bodyHashValue);
       const baseString = baseStringOf(request.method, request.url, parameters);
       const signature = await sign(baseString, context.crypto);
       return withHeaders(request, { authorization: `${header}, oauth_signature="${encodeSignature(signature)}"` });

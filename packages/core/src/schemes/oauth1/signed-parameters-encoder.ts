@@ -2,19 +2,14 @@ import { oauthPercentEncode } from './oauth-percent-encode.js';
 import { CANONICAL_FORM, joinParameterKeys, parameterKey, pushFormParameterKeys, twice } from './parameter-keys.js';
 import type { OAuth1Parameter } from './parse-form-encoded.js';
 
-/** The per-request protocol parameters, each already encoded per §3.6. */
-export interface EncodedRequestProtocol {
-  readonly timestamp: string;
-  readonly nonce: string;
-  readonly bodyHash: string | undefined;
-}
-
 /**
- * Encodes a request's signed parameters (a query without its `?`, and a form body's text or
- * `undefined`) with the protocol parameters, as they appear in the base string: normalized
- * (§3.4.1.3.2), then encoded once more (§3.4.1.1).
+ * Encodes a request's signed parameters with its protocol parameters, as they appear in the base
+ * string: normalized (§3.4.1.3.2), then encoded once more (§3.4.1.1). `form` is the query
+ * without its `?` and the text of a form body, joined by `&` (both are form-encoded, §3.4.1.3.1,
+ * and empty parts are no parameters, so the join is the same list); the timestamp, the nonce and
+ * the body hash (or `undefined`) are already encoded per §3.6.
  */
-export type SignedParametersEncoder = (query: string, form: string | undefined, protocol: EncodedRequestProtocol) => string;
+export type SignedParametersEncoder = (form: string, timestamp: string, nonce: string, bodyHash: string | undefined) => string;
 
 const TIMESTAMP = 'oauth_timestamp';
 const NONCE = 'oauth_nonce';
@@ -42,25 +37,24 @@ export function signedParametersEncoder(constant: readonly OAuth1Parameter[]): S
       .map((pair) => `${item(pair)}%26`)
       .join('');
   // oauth_body_hash sorts before every other protocol parameter: it opens the block when present.
-  const beforeNonce = block('', NONCE);
-  const beforeTimestamp = `%26${block(NONCE, TIMESTAMP)}`;
+  const untilNonce = `${block('', NONCE)}${NONCE}%3D`;
+  const untilTimestamp = `%26${block(NONCE, TIMESTAMP)}${TIMESTAMP}%3D`;
   const afterTimestamp = block(TIMESTAMP, '\uffff');
   const tail = afterTimestamp === '' ? '' : `%26${afterTimestamp.slice(0, -'%26'.length)}`;
 
-  return (query, form, protocol) => {
+  return (form, timestamp, nonce, bodyHash) => {
     const items: string[] = [];
-    if (!pushCanonicalItems(query, items) || (form !== undefined && !pushCanonicalItems(form, items))) {
+    if (!pushCanonicalItems(form, items)) {
       const keys = constantKeys.slice();
-      keys.push(parameterKey(TIMESTAMP, protocol.timestamp), parameterKey(NONCE, protocol.nonce));
-      if (protocol.bodyHash !== undefined) keys.push(parameterKey('oauth_body_hash', protocol.bodyHash));
-      pushFormParameterKeys(query, keys);
-      if (form !== undefined) pushFormParameterKeys(form, keys);
+      keys.push(parameterKey(TIMESTAMP, timestamp), parameterKey(NONCE, nonce));
+      if (bodyHash !== undefined) keys.push(parameterKey('oauth_body_hash', bodyHash));
+      pushFormParameterKeys(form, keys);
       return joinParameterKeys(keys);
     }
-    const hash = protocol.bodyHash === undefined ? '' : `oauth_body_hash%3D${twice(protocol.bodyHash)}%26`;
-    const protocolBlock = `${hash}${beforeNonce}${NONCE}%3D${twice(protocol.nonce)}${beforeTimestamp}${TIMESTAMP}%3D${twice(protocol.timestamp)}${tail}`;
+    let protocolBlock = `${untilNonce}${twice(nonce)}${untilTimestamp}${twice(timestamp)}${tail}`;
+    if (bodyHash !== undefined) protocolBlock = `oauth_body_hash%3D${twice(bodyHash)}%26${protocolBlock}`;
     if (items.length === 0) return protocolBlock;
-    if (items.length > 1) items.sort();
+    sortCodeUnits(items);
     let out = '';
     let placed = false;
     for (const text of items) {
@@ -106,4 +100,19 @@ function pushCanonicalItems(text: string, items: string[]): boolean {
     start = end + 3;
   }
   return true;
+}
+
+// Array.prototype.sort allocates its work state (about 900 bytes on Node 20, even for two
+// strings); a request has a few parameters, which an insertion sort orders without allocating.
+function sortCodeUnits(items: string[]): void {
+  if (items.length > 16) {
+    items.sort();
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    for (; j >= 0 && items[j]! > item; j--) items[j + 1] = items[j]!;
+    items[j + 1] = item;
+  }
 }
