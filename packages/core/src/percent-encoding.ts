@@ -8,6 +8,7 @@
 // the rule does not (`!'()*`) are fixed after.
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
 const LEFT_BY_ENCODE_URI_COMPONENT = /[!'()*]/g;
+const HAS_LEFT_BY_ENCODE_URI_COMPONENT = /[!'()*]/;
 const ESCAPES: Record<string, string> = { '!': '%21', "'": '%27', '(': '%28', ')': '%29', '*': '%2A' };
 // A lone surrogate has no UTF-8 form: encodeURIComponent throws on it, TextEncoder writes U+FFFD.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -22,13 +23,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function percentEncode(text: string): string {
   if (UNRESERVED_ONLY.test(text)) return text;
-  let encoded: string;
+  const encoded = encodeUtf8Component(text);
+  // Most text has none of the five: skip the replace (a callback per match) when there is none.
+  return HAS_LEFT_BY_ENCODE_URI_COMPONENT.test(encoded) ? encoded.replace(LEFT_BY_ENCODE_URI_COMPONENT, (char) => ESCAPES[char]!) : encoded;
+}
+
+// encodeURIComponent, with lone surrogates as U+FFFD; the try is kept out of percentEncode.
+function encodeUtf8Component(text: string): string {
   try {
-    encoded = encodeURIComponent(text);
+    return encodeURIComponent(text);
   } catch {
-    encoded = encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+    return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
   }
-  return encoded.replace(LEFT_BY_ENCODE_URI_COMPONENT, (char) => ESCAPES[char]!);
 }
 
 /**
