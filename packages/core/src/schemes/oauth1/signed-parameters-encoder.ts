@@ -22,8 +22,8 @@ const NONCE = 'oauth_nonce';
  * parameter's name begins with `oauth_`, none can sort inside that block, and when no name holds
  * an escape, `name%3Dvalue` strings sort as (name, value) pairs do (`%` sorts below every other
  * character of an encoded string): the request's parameters are then sorted among themselves and
- * placed around the block. Canonical text (see `CANONICAL_FORM`) is encoded for the base string by
- * one `encodeURIComponent` (`%`, `&` and `=` are all it changes) and split as it is. Anything else
+ * placed around the block. Canonical text (see `CANONICAL_FORM`) is split as it is, and only its
+ * escapes change for the base string (`%` → `%25`). Anything else
  * (an `oauth_` name, an escape in a name, text that is not canonical) takes the general path:
  * one sort key per parameter (`parameter-keys.ts`).
  */
@@ -76,28 +76,36 @@ export function signedParametersEncoder(constant: readonly OAuth1Parameter[]): S
 function pushCanonicalItems(text: string, items: string[]): boolean {
   if (text === '') return true;
   if (!CANONICAL_FORM.test(text)) return false;
-  // On canonical text, encodeURIComponent changes only `%` (→ %25), `&` (→ %26) and `=` (→ %3D).
-  const encoded = encodeURIComponent(text);
-  let start = 0;
-  while (start < encoded.length) {
-    let end = encoded.indexOf('%26', start);
-    if (end < 0) end = encoded.length;
+  // Parsed with one-character searches (`&`, `=`, `%`), which are much cheaper than searching for
+  // `%26` or `%3D` in an encoded copy; only values that hold an escape are encoded.
+  const length = text.length;
+  let escape = -1;
+  for (let start = 0; start < length; ) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = length;
     if (end > start) {
-      const parameter = encoded.slice(start, end);
-      if (parameter.startsWith('oauth_')) return false;
-      const escape = parameter.indexOf('%');
-      if (escape < 0) {
+      if (text.startsWith('oauth_', start)) return false;
+      let eq = text.indexOf('=', start);
+      if (eq < 0 || eq > end) eq = end;
+      if (escape < start) {
+        escape = text.indexOf('%', start);
+        if (escape < 0) escape = length;
+      }
+      if (escape < eq) return false;
+      if (eq === end) {
         // A name without `=`: an empty value.
-        items.push(`${parameter}%3D`);
-      } else if (parameter.startsWith('%3D', escape)) {
-        // The first `=` ends the name; a later one is part of the value: `%3D` once encoded, `%253D` here.
-        const value = parameter.slice(escape + 3);
-        items.push(value.includes('%3D') ? `${parameter.slice(0, escape + 3)}${value.replaceAll('%3D', '%253D')}` : parameter);
+        items.push(`${text.slice(start, end)}%3D`);
       } else {
-        return false;
+        let value = text.slice(eq + 1, end);
+        const later = text.indexOf('=', eq + 1);
+        // A later `=` is part of the value: `%3D` once encoded, `%253D` here. Otherwise, on
+        // canonical text, encodeURIComponent changes only `%` (to `%25`), as the base string does.
+        if (later >= 0 && later < end) value = value.replaceAll('%', '%25').replaceAll('=', '%253D');
+        else if (escape < end) value = encodeURIComponent(value);
+        items.push(`${text.slice(start, eq)}%3D${value}`);
       }
     }
-    start = end + 3;
+    start = end + 1;
   }
   return true;
 }
