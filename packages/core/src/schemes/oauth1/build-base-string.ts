@@ -32,5 +32,17 @@ export function buildBaseString(parts: OAuth1BaseStringParts): string {
  * (`joinParameterKeys`), so the longest part of the request is never encoded as a whole.
  */
 export function baseStringOf(method: string, url: URL, encodedParameters: string): string {
-  return `${oauthPercentEncode(method.toUpperCase())}&${oauthPercentEncode(baseStringUri(url))}&${encodedParameters}`;
+  return `${oauthPercentEncode(method.toUpperCase())}&${encodedBaseStringUri(url)}&${encodedParameters}`;
+}
+
+const ENCODED_SCHEME: Readonly<Record<string, string>> = { 'http:': 'http%3A%2F%2F', 'https:': 'https%3A%2F%2F' };
+
+// The base string URI, encoded (§3.4.1.2, then §3.6). For http and https, WHATWG URL has already
+// done what §3.4.1.2 asks (host lower-cased, default port dropped, path never empty), so `host`
+// and `pathname` are encoded as they are: half the cost of rebuilding the URI from its parts and
+// encoding the whole. Any other scheme takes `baseStringUri`.
+function encodedBaseStringUri(url: URL): string {
+  const scheme = ENCODED_SCHEME[url.protocol];
+  if (scheme === undefined) return oauthPercentEncode(baseStringUri(url));
+  return `${scheme}${oauthPercentEncode(url.host)}${oauthPercentEncode(url.pathname)}`;
 }

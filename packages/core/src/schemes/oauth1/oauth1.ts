@@ -125,7 +125,9 @@ export function oauth1(options: OAuth1Options): Credential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     async authorize(request, context) {
-      const timestamp = oauthPercentEncode(String(Math.floor(context.clock.now() / 1000)));
+      const seconds = Math.floor(context.clock.now() / 1000);
+      // An integer is digits (and maybe `-`), all unreserved; anything else (a broken clock) is encoded.
+      const timestamp = Number.isSafeInteger(seconds) ? String(seconds) : oauthPercentEncode(String(seconds));
       const nonce = oauthPercentEncode(context.nonce());
       let header = `${headerHead}${timestamp}", oauth_nonce="${nonce}"${headerTail}`;
       const contentType = request.headers.get('content-type');

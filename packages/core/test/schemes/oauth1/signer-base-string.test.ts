@@ -6,7 +6,7 @@
 // values, over every query and body shape that takes one path or the other.
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, platformCrypto, type SignableRequest, type SignetCrypto, utf8 } from '@signet/core';
-import { buildBaseString, collectParameters, oauth1, parseOAuth1Authorization } from '@signet/core/oauth1';
+import { baseStringUri, buildBaseString, collectParameters, oauth1, oauthPercentEncode, parseOAuth1Authorization } from '@signet/core/oauth1';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -73,7 +73,7 @@ describe('the signer hashes the RFC 5849 base string (hand-derived)', () => {
 describe("the signer's base string is the verifier's", () => {
   test.each([
     // Canonical: split as is.
-    '?a=1&b=2', '?a=2&a=1', '?flag', '?a=&a', '?a=1&&b=2', '?q=%3D%253D', '?a=b=c', '?c%40=&c2=', '?a=%2F', '?p=%25', '?=x', '?=',
+    '?a=1&b=2', '?a=2&a=1', '?flag', '?a=%20=x', '?a=1&b=%2F%3F=&c=%3D', '?x=&y=%25', '?n=1%20&m=%20', '?a=&a', '?a=1&&b=2', '?q=%3D%253D', '?a=b=c', '?c%40=&c2=', '?a=%2F', '?p=%25', '?=x', '?=',
     // Not canonical: decoded and encoded again.
     '?q=a+b', '?q=a%2bb', '?q=*', '?q=%2a', '?q=%7E', "?q=!'()", '?q=%C3%A9', '?q=é', '?%E2%9C%93=1', '?p=100%', '?p=%E9', '?a=x%20y&a=x+y',
     '?oauth%5Fsignature=x&oauth_signature=y', '?a%3Db=c',
@@ -93,5 +93,21 @@ describe("the signer's base string is the verifier's", () => {
   ])('%s body %j', async (contentType, body) => {
     const { baseString, signed } = await sign('https://api.example.com/r?z=1', contentType, body);
     expect(baseString).toBe(verifierBaseString(signed));
+  });
+});
+
+describe('the base string URI part is §3.4.1.2 encoded (http and https read from URL.host and URL.pathname)', () => {
+  test.each([
+    'HTTP://EXAMPLE.COM:80/r%20v/X?id=123', 'https://Api.Example.COM:443/a', 'http://example.com:443/a', 'https://example.com:80/a',
+    'http://example.com', 'http://[::1]:8080/p', "https://e.com/a(b)!*'~/c", 'https://e.com/%7e/%41', 'https://é.example/ü', 'foo://Host.Example:80/x',
+  ])('%s', (url) => {
+    // The general path, rebuilt from the parts and encoded as a whole.
+    const expected = `GET&${oauthPercentEncode(baseStringUri(new URL(url)))}&`;
+    expect(buildBaseString({ method: 'GET', url: new URL(url), parameters: [] })).toBe(expected);
+  });
+
+  test('by hand: default port dropped, host lower-cased, ":" and "/" encoded', () => {
+    expect(buildBaseString({ method: 'GET', url: new URL('HTTPS://API.Example.com:443/a/b'), parameters: [] })).toBe('GET&https%3A%2F%2Fapi.example.com%2Fa%2Fb&');
+    expect(buildBaseString({ method: 'GET', url: new URL('http://[::1]:8080/p'), parameters: [] })).toBe('GET&http%3A%2F%2F%5B%3A%3A1%5D%3A8080%2Fp&');
   });
 });
