@@ -34,6 +34,7 @@ export { parseChallenges, type Challenge } from './http/parse-challenges.js';
 export type { CompareAndSetResult, TokenStore } from './tokens/token-store.js';
 export type { AcquireOptions, LockLease, RefreshLock } from './tokens/refresh-lock.js';
 export type { StoredTokens, TokenSet } from './tokens/token-set.js';
+export { tokenSetFromJSON, tokenSetToJSON, type TokenSetJSON } from './tokens/token-set-json.js';
 export type { TokenSource, TokenSourceContext } from './tokens/token-source.js';
 export {
   isTransportBody,

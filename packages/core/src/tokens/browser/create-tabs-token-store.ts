@@ -1,11 +1,11 @@
 import { SignetConfigError } from '../../errors/config-error.js';
 import { checkOptionsObject, checkPositiveInteger, checkText } from '../../options/check.js';
 import type { StoredTokens, TokenSet } from '../token-set.js';
+import { tokenSetToJSON } from '../token-set-json.js';
 import type { CompareAndSetResult, TokenStore } from '../token-store.js';
 import { type BrowserTimers, globalTimers } from './browser-timers.js';
 import { joinTabPeers } from './tab-peers.js';
 import { fromWireEntry, isNewer, readTabsMessage, type TabEntry, type TabsMessage, type WireEntry } from './tabs-message.js';
-import { toWireTokens } from './token-wire.js';
 import { defaultWebLocks, type WebLocksLike } from './web-locks-like.js';
 
 /** The part of `BroadcastChannel` the store uses (tests pass a fake). */
@@ -221,7 +221,7 @@ export function createTabsTokenStore(options: TabsTokenStoreOptions = {}): TabsT
 }
 
 function toWire(entry: TabEntry): WireEntry {
-  return { generation: entry.generation, version: entry.version, writer: entry.writer, tokens: entry.tokens === undefined ? null : toWireTokens(entry.tokens) };
+  return { generation: entry.generation, version: entry.version, writer: entry.writer, tokens: entry.tokens === undefined ? null : tokenSetToJSON(entry.tokens) };
 }
 
 function defaultChannel(name: string): BroadcastChannelLike | undefined {

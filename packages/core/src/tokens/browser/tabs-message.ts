@@ -1,5 +1,5 @@
-import { fromWireTokens, type WireTokens } from './token-wire.js';
 import type { TokenSet } from '../token-set.js';
+import { tokenSetFromJSON, type TokenSetJSON } from '../token-set-json.js';
 
 /**
  * One key's state in a tab. `version` orders writes across tabs (a Lamport clock: each write
@@ -20,7 +20,7 @@ export interface WireEntry {
   readonly generation: number;
   readonly version: number;
   readonly writer: string;
-  readonly tokens: WireTokens | null;
+  readonly tokens: TokenSetJSON | null;
 }
 
 /** What tabs say to each other on the channel. */
@@ -43,8 +43,12 @@ export function fromWireEntry(value: unknown): TabEntry | undefined {
   const wire = value as Record<string, unknown>;
   const { generation, version, writer } = wire;
   if (!Number.isSafeInteger(generation) || !Number.isSafeInteger(version) || typeof writer !== 'string') return undefined;
-  const tokens = wire.tokens === null ? undefined : fromWireTokens(wire.tokens);
-  if (wire.tokens !== null && tokens === undefined) return undefined;
+  let tokens: TokenSet | undefined;
+  try {
+    tokens = wire.tokens === null ? undefined : tokenSetFromJSON(wire.tokens);
+  } catch {
+    return undefined;
+  }
   return { generation: generation as number, version: version as number, writer, tokens };
 }
 
