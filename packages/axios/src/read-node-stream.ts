@@ -18,6 +18,12 @@ export function isNodeStream(value: unknown): value is NodeStreamLike {
  * Reads a Node-style stream to the end through its events (so it needs no `node:` import and
  * also works for old-style streams such as `form-data`), failing with `body_too_large` as soon as
  * it passes `maxBytes`; the stream is then destroyed, not drained.
+ *
+ * Not core's `readBounded`: that reads a web `ReadableStream`, and turning this stream into one
+ * without `node:stream` (`Readable.toWeb`, not allowed in universal code) takes a hand-made
+ * `ReadableStream` with the same listeners, cleanup and destroy-on-cancel as here, plus a promise
+ * hop per chunk; only the final copy would be shared. And `readBounded` returns a lone chunk as
+ * is, where a Node Buffer must be copied out of its shared pool (see `concat`).
  */
 export function readNodeStream(stream: NodeStreamLike, maxBytes: number, request: RedactedRequest): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
