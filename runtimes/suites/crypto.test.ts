@@ -2,7 +2,7 @@
 // and RFC 2202 case 2 (HMAC-SHA1), in whichever implementation this bundle's `#crypto` resolved to.
 import { base64, base64url, hex, platformCrypto, timingSafeEqual, utf8 } from '@signet/core';
 import { cryptoImplementation, expect, test } from '../harness/index.js';
-import { fromHex, RFC4231_HMAC_SHA256 } from '../fixtures/rfc4231.js';
+import { fromHex, RFC4231_HMAC_SHA256 } from '../../packages/core/test/crypto/rfc4231-vectors.js';
 
 /** The implementation the runner built this bundle for (esbuild `define`). */
 declare const SIGNET_EXPECTED_CRYPTO: string;

@@ -2,7 +2,7 @@
 import { signWebhook } from '@signet/core/webhooks';
 import { verifyWebhook } from '@signet/verifier';
 import { expect, test } from '../harness/index.js';
-import { STANDARD_WEBHOOKS_EXAMPLE as EXAMPLE } from '../fixtures/standard-webhooks.js';
+import { PUBLISHED as EXAMPLE } from '../../packages/core/test/schemes/webhooks/published-example.js';
 
 export default function define(): void {
   test('signWebhook gives the published headers, from a string body and from bytes', async () => {

@@ -3,7 +3,8 @@ import { SignetConfigError } from '@signet/core';
 import { signWebhook, webhookSignedContent } from '@signet/core/webhooks';
 import { platformCrypto as nodeCrypto } from '../../../src/crypto/node/node-crypto.js';
 import { platformCrypto as webCrypto } from '../../../src/crypto/web-crypto.js';
-import { nodeV1, PUBLISHED, secretOf } from './vectors.js';
+import { PUBLISHED } from './published-example.js';
+import { nodeV1, secretOf } from './vectors.js';
 
 const NEW = secretOf(32, 1);
 const OLD = secretOf(24, 2);
