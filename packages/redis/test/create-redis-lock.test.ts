@@ -1,24 +1,12 @@
-import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisClient, createRedisLock } from '../src/index.js';
-import { type RedisServer, startRedisServer } from './support/start-redis-server.js';
+import { useRedisServer } from './support/use-redis-server.js';
 
-let server: RedisServer;
-let redis: RedisClientType;
+const live = useRedisServer();
 let n = 0;
 let prefix = '';
-const lock = (options: Parameters<typeof createRedisLock>[1] = {}) => createRedisLock(redis, { prefix, ...options });
-const holder = async (key: string) => redis.sendCommand(['GET', `${prefix}lock:${key}`]);
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = createClient({ url: server.url });
-  await redis.connect();
-});
-afterAll(async () => {
-  redis?.destroy();
-  await server?.kill();
-});
+const lock = (options: Parameters<typeof createRedisLock>[1] = {}) => createRedisLock(live.redis, { prefix, ...options });
+const holder = async (key: string) => live.redis.sendCommand(['GET', `${prefix}lock:${key}`]);
 
 describe('createRedisLock', () => {
   it('takes a free lock with SET NX PX, and a second holder cannot while it is held', async () => {
@@ -26,7 +14,7 @@ describe('createRedisLock', () => {
     const lease = await lock().acquire('k', { ttlMs: 30_000, waitMs: 0 });
     expect(lease).toBeDefined();
     expect(await holder('k')).toMatch(/^[0-9a-f-]{36}$/);
-    const pttl = Number(await redis.sendCommand(['PTTL', `${prefix}lock:k`]));
+    const pttl = Number(await live.redis.sendCommand(['PTTL', `${prefix}lock:k`]));
     expect(pttl).toBeGreaterThan(25_000);
     expect(pttl).toBeLessThanOrEqual(30_000);
     expect(await lock().acquire('k', { ttlMs: 30_000, waitMs: 0 })).toBeUndefined();
@@ -38,7 +26,7 @@ describe('createRedisLock', () => {
   it('never releases a lock it no longer owns (its TTL ran out and another process took it)', async () => {
     prefix = `l${++n}:`;
     const first = await lock().acquire('k', { ttlMs: 30_000, waitMs: 0 });
-    await redis.sendCommand(['DEL', `${prefix}lock:k`]); // as if its TTL had run out
+    await live.redis.sendCommand(['DEL', `${prefix}lock:k`]); // as if its TTL had run out
     const second = await lock().acquire('k', { ttlMs: 30_000, waitMs: 0 });
     expect(second).toBeDefined();
     const owner = await holder('k');
@@ -107,8 +95,8 @@ describe('createRedisLock', () => {
 
   it('checks its arguments', async () => {
     expect(() => createRedisLock(null as never)).toThrow(TypeError);
-    expect(() => createRedisLock(redis, { minPollMs: 0 })).toThrow(/minPollMs/);
-    expect(() => createRedisLock(redis, { sleep: 1 as never })).toThrow(TypeError);
+    expect(() => createRedisLock(live.redis, { minPollMs: 0 })).toThrow(/minPollMs/);
+    expect(() => createRedisLock(live.redis, { sleep: 1 as never })).toThrow(TypeError);
     await expect(lock().acquire('k', { ttlMs: 0, waitMs: 0 })).rejects.toThrow(/ttlMs/);
   });
 });

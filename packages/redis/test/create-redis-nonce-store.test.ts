@@ -1,43 +1,32 @@
-import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'redis';
+import { describe, expect, it } from 'vitest';
 import { createRedisClient, createRedisNonceStore } from '../src/index.js';
-import { type RedisServer, startRedisServer } from './support/start-redis-server.js';
+import { useRedisServer } from './support/use-redis-server.js';
 
 const NOW = 1_800_000_000_000;
-let server: RedisServer;
-let redis: RedisClientType;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = createClient({ url: server.url });
-  await redis.connect();
-});
-afterAll(async () => {
-  redis?.destroy();
-  await server?.kill();
-});
+const live = useRedisServer();
 
 describe('createRedisNonceStore', () => {
   it('claims a nonce once; the second claim is a replay', async () => {
-    const nonces = createRedisNonceStore(redis, { prefix: 'n1:', now: () => NOW });
+    const nonces = createRedisNonceStore(live.redis, { prefix: 'n1:', now: () => NOW });
     expect(await nonces.claim('key-1:abc', NOW + 301_000)).toBe('claimed');
     expect(await nonces.claim('key-1:abc', NOW + 301_000)).toBe('replayed');
     expect(await nonces.claim('key-1:abd', NOW + 301_000)).toBe('claimed');
   });
 
   it('holds a nonce until its expiry on the verifier clock, then lets Redis drop it', async () => {
-    const nonces = createRedisNonceStore(redis, { prefix: 'n2:', now: () => NOW });
+    const nonces = createRedisNonceStore(live.redis, { prefix: 'n2:', now: () => NOW });
     await nonces.claim('k:n', NOW + 301_000);
-    const pttl = Number(await redis.sendCommand(['PTTL', 'n2:nonce:k:n']));
+    const pttl = Number(await live.redis.sendCommand(['PTTL', 'n2:nonce:k:n']));
     expect(pttl).toBeGreaterThan(296_000);
     expect(pttl).toBeLessThanOrEqual(301_000);
   });
 
   it('is atomic: of 50 concurrent claims of one nonce, through two connections, exactly one wins', async () => {
-    const other = createClient({ url: server.url });
+    const other = createClient({ url: live.server.url });
     await other.connect();
     try {
-      const a = createRedisNonceStore(redis, { prefix: 'n3:' });
+      const a = createRedisNonceStore(live.redis, { prefix: 'n3:' });
       const b = createRedisNonceStore(other, { prefix: 'n3:' });
       const expires = Date.now() + 60_000;
       const claims = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).claim('k:same', expires)));
@@ -49,13 +38,13 @@ describe('createRedisNonceStore', () => {
   });
 
   it("answers 'full' only when Redis refuses the write for lack of memory (OOM)", async () => {
-    const nonces = createRedisNonceStore(redis, { prefix: 'n4:' });
-    await redis.sendCommand(['CONFIG', 'SET', 'maxmemory-policy', 'noeviction']);
-    await redis.sendCommand(['CONFIG', 'SET', 'maxmemory', '1']);
+    const nonces = createRedisNonceStore(live.redis, { prefix: 'n4:' });
+    await live.redis.sendCommand(['CONFIG', 'SET', 'maxmemory-policy', 'noeviction']);
+    await live.redis.sendCommand(['CONFIG', 'SET', 'maxmemory', '1']);
     try {
       expect(await nonces.claim('k:oom', Date.now() + 60_000)).toBe('full');
     } finally {
-      await redis.sendCommand(['CONFIG', 'SET', 'maxmemory', '0']);
+      await live.redis.sendCommand(['CONFIG', 'SET', 'maxmemory', '0']);
     }
     expect(await nonces.claim('k:oom', Date.now() + 60_000)).toBe('claimed');
   });

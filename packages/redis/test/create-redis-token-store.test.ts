@@ -1,28 +1,16 @@
 import { inspect } from 'node:util';
 import { Secret, SignetConfigError } from '@signet/core';
 import type { TokenSet } from '@signet/core/bearer';
-import { createClient, type RedisClientType } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisClient, createRedisTokenStore } from '../src/index.js';
-import { type RedisServer, startRedisServer } from './support/start-redis-server.js';
+import { useRedisServer } from './support/use-redis-server.js';
 
 const NOW = 1_800_000_000_000;
-let server: RedisServer;
-let redis: RedisClientType;
+const live = useRedisServer();
 let prefix = 0;
 // Each test writes under its own prefix, so tests share one server without seeing each other.
-const store = (options: Parameters<typeof createRedisTokenStore>[1] = {}) => createRedisTokenStore(redis, { prefix: `t${++prefix}:`, now: () => NOW, ...options });
+const store = (options: Parameters<typeof createRedisTokenStore>[1] = {}) => createRedisTokenStore(live.redis, { prefix: `t${++prefix}:`, now: () => NOW, ...options });
 const tokens = (access: string, extra: Partial<TokenSet> = {}): TokenSet => ({ accessToken: new Secret(access), tokenType: 'Bearer', expiresAt: NOW + 300_000, obtainedAt: NOW, ...extra });
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = createClient({ url: server.url });
-  await redis.connect();
-});
-afterAll(async () => {
-  redis?.destroy();
-  await server?.kill();
-});
 
 describe('createRedisTokenStore', () => {
   it('writes generation 1 on an empty key and reads it back with the tokens in Secrets', async () => {
@@ -83,7 +71,7 @@ describe('createRedisTokenStore', () => {
   it('expires a record without a refresh token some time after its access token', async () => {
     const s = store({ retainAfterExpiryMs: 60_000 });
     await s.compareAndSet('ttl', 0, tokens('at', { expiresAt: NOW + 300_000 }));
-    const pttl = Number(await redis.sendCommand(['PTTL', `t${prefix}:tokens:ttl`]));
+    const pttl = Number(await live.redis.sendCommand(['PTTL', `t${prefix}:tokens:ttl`]));
     expect(pttl).toBeGreaterThan(360_000 - 5_000);
     expect(pttl).toBeLessThanOrEqual(360_000);
   });
@@ -91,7 +79,7 @@ describe('createRedisTokenStore', () => {
   it('keeps a record with a refresh token for maxIdleMs after each write, since dropping it would end the session', async () => {
     const s = store({ maxIdleMs: 86_400_000 });
     await s.compareAndSet('rt', 0, tokens('at', { expiresAt: NOW - 1, refreshToken: new Secret('rt') }));
-    const pttl = Number(await redis.sendCommand(['PTTL', `t${prefix}:tokens:rt`]));
+    const pttl = Number(await live.redis.sendCommand(['PTTL', `t${prefix}:tokens:rt`]));
     expect(pttl).toBeGreaterThan(86_400_000 - 5_000);
     expect(pttl).toBeLessThanOrEqual(86_400_000);
   });
@@ -99,9 +87,9 @@ describe('createRedisTokenStore', () => {
   it('stores the token values only inside Redis, and a record it cannot read fails without quoting it', async () => {
     const s = store();
     await s.compareAndSet('raw', 0, tokens('at-secret-123'));
-    const raw = String(await redis.sendCommand(['HGET', `t${prefix}:tokens:raw`, 'tokens']));
+    const raw = String(await live.redis.sendCommand(['HGET', `t${prefix}:tokens:raw`, 'tokens']));
     expect(JSON.parse(raw)).toMatchObject({ v: 1, accessToken: 'at-secret-123' });
-    await redis.sendCommand(['HSET', `t${prefix}:tokens:raw`, 'tokens', '{"v":1,"accessToken":"leaked-value","tokenType":7}']);
+    await live.redis.sendCommand(['HSET', `t${prefix}:tokens:raw`, 'tokens', '{"v":1,"accessToken":"leaked-value","tokenType":7}']);
     const error = await s.get('raw').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(String((error as Error).message)).toMatch(/not one this version can read/);
@@ -123,8 +111,8 @@ describe('createRedisTokenStore', () => {
 
   it('checks its arguments', () => {
     expect(() => createRedisTokenStore({} as never)).toThrow(TypeError);
-    expect(() => createRedisTokenStore(redis, { prefix: 3 as never })).toThrow(SignetConfigError);
-    expect(() => createRedisTokenStore(redis, { retainAfterExpiryMs: -1 })).toThrow(/retainAfterExpiryMs/);
-    expect(() => createRedisTokenStore(redis, { commandTimeoutMs: 0 })).toThrow(/commandTimeoutMs/);
+    expect(() => createRedisTokenStore(live.redis, { prefix: 3 as never })).toThrow(SignetConfigError);
+    expect(() => createRedisTokenStore(live.redis, { retainAfterExpiryMs: -1 })).toThrow(/retainAfterExpiryMs/);
+    expect(() => createRedisTokenStore(live.redis, { commandTimeoutMs: 0 })).toThrow(/commandTimeoutMs/);
   });
 });
