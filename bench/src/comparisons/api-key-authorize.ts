@@ -1,5 +1,6 @@
-import { apiKey, createAuthContext, type SignableRequest } from '@signet/core';
+import { apiKey, createAuthContext } from '@signet/core';
 import { BENCH_KEY } from '../fixtures/bench-policy.js';
+import { ordersGetRequest } from '../fixtures/orders-get-request.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
 
@@ -13,12 +14,7 @@ export const apiKeyAuthorize: ComparisonGroup = {
   async open() {
     const credential = apiKey({ key: BENCH_KEY });
     const context = createAuthContext();
-    const request: SignableRequest = {
-      method: 'GET',
-      url: new URL('https://api.example.com/v1/orders?page=2'),
-      headers: new Headers({ accept: 'application/json', 'user-agent': 'signet-bench' }),
-      body: undefined,
-    };
+    const request = ordersGetRequest();
     return {
       comparisons: [
         {

@@ -1,6 +1,7 @@
-import { createAuthContext, type SignableRequest } from '@signet/core';
+import { createAuthContext } from '@signet/core';
 import { bearer } from '@signet/core/bearer';
 import { clientCredentials } from '@signet/core/oauth2';
+import { ordersGetRequest } from '../fixtures/orders-get-request.js';
 import type { ComparisonGroup, Side } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
 
@@ -26,12 +27,7 @@ export const bearerAuthorize: ComparisonGroup = {
     };
     const credential = bearer(clientCredentials({ tokenEndpoint: TOKEN_ENDPOINT, clientId: 'bench', clientSecret: 'bench-secret', fetch: stubFetch }));
     const context = createAuthContext();
-    const request: SignableRequest = {
-      method: 'GET',
-      url: new URL('https://api.example.com/v1/orders?page=2'),
-      headers: new Headers({ accept: 'application/json', 'user-agent': 'signet-bench' }),
-      body: undefined,
-    };
+    const request = ordersGetRequest();
     const header = (await credential.authorize(request, context)).headers.get('authorization');
     if (header !== `Bearer ${ACCESS_TOKEN}`) throw new Error('bench: bearer() did not set the token it was given');
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createAuthContext, type SignableRequest } from '@signet/core';
+import { createAuthContext } from '@signet/core';
 import { dpop } from '@signet/core/dpop';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { ordersGetRequest } from '../fixtures/orders-get-request.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
 
@@ -24,12 +25,7 @@ export const dpopProof: ComparisonGroup = {
     const jwk = { kty, crv, x, y };
     const credential = dpop(async () => ({ accessToken: ACCESS_TOKEN, tokenType: 'DPoP', expiresIn: 3600 }), { key });
     const context = createAuthContext();
-    const request: SignableRequest = {
-      method: 'GET',
-      url: new URL('https://api.example.com/v1/orders?page=2'),
-      headers: new Headers({ accept: 'application/json', 'user-agent': 'signet-bench' }),
-      body: undefined,
-    };
+    const request = ordersGetRequest();
     const signed = await credential.authorize(request, context);
     if (signed.headers.get('authorization') !== `DPoP ${ACCESS_TOKEN}` || signed.headers.get('dpop') === null) throw new Error('bench: dpop() did not set its two headers');
     const htu = `${request.url.origin}${request.url.pathname}`;

@@ -1,6 +1,9 @@
 import { apiKey } from '@signet/core';
 import { withAuth } from '@signet/fetch';
 import { BENCH_KEY } from '../fixtures/bench-policy.js';
+import { concurrentSide } from '../fixtures/concurrent-side.js';
+import { expectVerified, type VerifierReport } from '../fixtures/expect-verified.js';
+import { LOOPBACK_COUNTS } from '../fixtures/loopback-counts.js';
 import { startVerifierProcess } from '../fixtures/start-verifier-process.js';
 import type { Comparison, ComparisonGroup, Side } from '../runner/comparison.js';
 
@@ -24,9 +27,11 @@ export const fetchAdapter: ComparisonGroup = {
       const signetRequest = (): Promise<Response> => api(url);
       const rawRequest = (): Promise<Response> => fetch(url, { headers: { authorization: `ApiKey ${BENCH_KEY}` } });
       // Both sides must do the same work: the verifier accepts both, or the numbers mean nothing.
-      await expectVerified(signetRequest, 'withAuth(fetch)');
-      await expectVerified(rawRequest, 'fetch');
-      const row = (concurrency: number, counts: Pick<Comparison, 'ops' | 'rounds' | 'warmupOps'>): Comparison => ({
+      for (const [label, request] of [['withAuth(fetch)', signetRequest], ['fetch', rawRequest]] as const) {
+        const response = await request();
+        expectVerified(label, response.status, (await response.json()) as VerifierReport);
+      }
+      const row = (concurrency: 1 | 64): Comparison => ({
         name: `fetch adapter vs raw fetch, concurrency ${concurrency}`,
         target: TARGET,
         source: 'issue 6',
@@ -34,14 +39,10 @@ export const fetchAdapter: ComparisonGroup = {
         measured: 'client CPU per request (GET on loopback, body read)',
         signet: side('withAuth(fetch, apiKey({ key }), { origins })', signetRequest, concurrency),
         baseline: side("fetch(url, { headers: { authorization: 'ApiKey …' } })", rawRequest, concurrency),
-        ...counts,
+        ...LOOPBACK_COUNTS[concurrency],
       });
-      // Loopback CPU per request is noisy (most of it is the kernel's TCP work, which depends on
-      // what else the machine runs), so these rows take many small rounds: each round's ratio
-      // then compares requests sent milliseconds apart.
       return {
-        comparisons: [row(1, { ops: { normal: 20, quick: 20 }, rounds: { normal: 201, quick: 3 }, warmupOps: { normal: 500, quick: 50 } }),
-          row(64, { ops: { normal: 320, quick: 128 }, rounds: { normal: 61, quick: 3 }, warmupOps: { normal: 1280, quick: 128 } }),],
+        comparisons: [row(1), row(64)],
         close: server.close,
       };
     } catch (error) {
@@ -53,31 +54,14 @@ export const fetchAdapter: ComparisonGroup = {
 
 /** A side that sends `ops` requests with `concurrency` in flight, reading every body to the end. */
 function side(label: string, request: () => Promise<Response>, concurrency: number): Side {
-  const one = async (): Promise<void> => {
-    const response = await request();
-    // Checked on both sides alike; a refused request would be cheaper and skew the ratio.
-    if (response.status !== 200) throw new Error(`bench: ${label} got HTTP ${response.status} from the verifier`);
-    await response.arrayBuffer();
-  };
-  return {
+  return concurrentSide(
     label,
-    async run(ops) {
-      let started = 0;
-      const worker = async (): Promise<void> => {
-        while (started < ops) {
-          started++;
-          await one();
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, ops) }, worker));
+    async () => {
+      const response = await request();
+      // Checked on both sides alike; a refused request would be cheaper and skew the ratio.
+      if (response.status !== 200) throw new Error(`bench: ${label} got HTTP ${response.status} from the verifier`);
+      await response.arrayBuffer();
     },
-  };
-}
-
-async function expectVerified(request: () => Promise<Response>, label: string): Promise<void> {
-  const response = await request();
-  const report = (await response.json()) as { verified?: boolean; reason?: string | null };
-  if (response.status !== 200 || report.verified !== true) {
-    throw new Error(`bench: the verifier refused ${label} (HTTP ${response.status}, ${report.reason ?? 'no reason'}); the comparison would not be like for like`);
-  }
+    concurrency,
+  );
 }

@@ -1,11 +1,8 @@
-import { createAuthContext, type SignableRequest } from '@signet/core';
+import { createAuthContext } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
+import { HMAC_KEY_ID, HMAC_SECRET, hmacOrderPost } from '../fixtures/hmac-order-post.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
-
-const SECRET = 'bench-hmac-secret-0123456789-abcdefghij';
-// The request of hmac-sign.ts: a POST with a 200-byte JSON body, a query to canonicalize.
-const BODY = new TextEncoder().encode(JSON.stringify({ sku: 'A-1', qty: 2, note: 'x'.repeat(160) }));
 
 /**
  * Issue 10: bytes allocated per HMAC-signed request (V8 heap and array buffers, after a full GC,
@@ -16,14 +13,10 @@ const BODY = new TextEncoder().encode(JSON.stringify({ sku: 'A-1', qty: 2, note:
 export const hmacAllocation: ComparisonGroup = {
   name: 'hmac sign',
   async open() {
-    const credential = hmac({ keyId: 'partner-42', secret: SECRET });
+    const credential = hmac({ keyId: HMAC_KEY_ID, secret: HMAC_SECRET });
     const context = createAuthContext();
-    const request: SignableRequest = {
-      method: 'POST',
-      url: new URL('https://api.example.com/v1/orders?b=2&a=1'),
-      headers: new Headers({ 'content-type': 'application/json' }),
-      body: BODY,
-    };
+    // The request of hmac-sign.ts: a POST with a 200-byte JSON body, a query to canonicalize.
+    const request = hmacOrderPost();
     return {
       comparisons: [
         {

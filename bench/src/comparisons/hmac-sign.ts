@@ -1,11 +1,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { createAuthContext, type SignableRequest } from '@signet/core';
+import { createAuthContext } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
+import { HMAC_BODY, HMAC_KEY_ID, HMAC_SECRET, hmacOrderPost } from '../fixtures/hmac-order-post.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
-
-const SECRET = 'bench-hmac-secret-0123456789-abcdefghij';
-const BODY = new TextEncoder().encode(JSON.stringify({ sku: 'A-1', qty: 2, note: 'x'.repeat(160) }));
 
 /**
  * Issue 3: the full HMAC sign (timestamp, nonce, body hash, canonical string, HMAC, the header)
@@ -16,15 +14,10 @@ const BODY = new TextEncoder().encode(JSON.stringify({ sku: 'A-1', qty: 2, note:
 export const hmacSign: ComparisonGroup = {
   name: 'hmac sign',
   async open() {
-    const credential = hmac({ keyId: 'partner-42', secret: SECRET });
+    const credential = hmac({ keyId: HMAC_KEY_ID, secret: HMAC_SECRET });
     const context = createAuthContext();
-    const request: SignableRequest = {
-      method: 'POST',
-      url: new URL('https://api.example.com/v1/orders?b=2&a=1'),
-      headers: new Headers({ 'content-type': 'application/json' }),
-      body: BODY,
-    };
-    const key = Buffer.from(SECRET);
+    const request = hmacOrderPost();
+    const key = Buffer.from(HMAC_SECRET);
     return {
       comparisons: [
         {
@@ -45,7 +38,7 @@ export const hmacSign: ComparisonGroup = {
               for (let i = 0; i < ops; i++) {
                 const timestamp = Math.floor(Date.now() / 1000);
                 const nonce = randomBytes(16).toString('base64url');
-                const bodyHash = createHash('sha256').update(BODY).digest('hex');
+                const bodyHash = createHash('sha256').update(HMAC_BODY).digest('hex');
                 const stringToSign = `HMAC-SHA256\n${timestamp}\n${nonce}\nPOST\napi.example.com\n/v1/orders\na=1&b=2\ncontent-type:application/json\ncontent-type\n${bodyHash}`;
                 const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
                 const headers = new Headers(request.headers);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createAuthContext, type Clock, type SignableRequest } from '@signet/core';
+import { createAuthContext, type Clock } from '@signet/core';
 import { jwt } from '@signet/core/jwt';
 import { generateKeyPair, SignJWT } from 'jose';
+import { ordersGetRequest } from '../fixtures/orders-get-request.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
 
@@ -21,12 +22,8 @@ export const jwtAuthorize: ComparisonGroup = {
   name: 'jwt authorize',
   async open() {
     const { privateKey } = await generateKeyPair('ES256');
-    const request: SignableRequest = {
-      method: 'GET',
-      url: new URL(`${AUDIENCE}/v1/orders?page=2`),
-      headers: new Headers({ accept: 'application/json', 'user-agent': 'signet-bench' }),
-      body: undefined,
-    };
+    // AUDIENCE is its origin: the audience a JWT gets for it.
+    const request = ordersGetRequest();
 
     const cached = jwt({ algorithm: 'ES256', key: privateKey, keyId: KEY_ID, issuer: ISSUER });
     const context = createAuthContext();

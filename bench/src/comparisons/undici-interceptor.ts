@@ -3,6 +3,8 @@ import { hmac } from '@signet/core/hmac';
 import { authInterceptor } from '@signet/node';
 import { Agent, type Dispatcher, request } from 'undici';
 import { BENCH_KEY } from '../fixtures/bench-policy.js';
+import { concurrentSide } from '../fixtures/concurrent-side.js';
+import { LOOPBACK_COUNTS as COUNTS } from '../fixtures/loopback-counts.js';
 import { startVerifierProcess } from '../fixtures/start-verifier-process.js';
 import type { Comparison, ComparisonGroup, Side } from '../runner/comparison.js';
 
@@ -13,13 +15,6 @@ const HMAC_TARGET = 1.25;
 // Made up for the bench. The bench verifier knows no HMAC key, so both HMAC sides get the same
 // 401 (same status, same body): the client work compared is still like for like.
 const HMAC_SECRET = 'bench-hmac-secret-0123456789-abcdef';
-
-type Counts = Pick<Comparison, 'ops' | 'rounds' | 'warmupOps'>;
-// Loopback CPU per request is noisy, so many small rounds, as in fetch-adapter.ts.
-const COUNTS: Record<1 | 64, Counts> = {
-  1: { ops: { normal: 20, quick: 20 }, rounds: { normal: 201, quick: 3 }, warmupOps: { normal: 500, quick: 50 } },
-  64: { ops: { normal: 320, quick: 128 }, rounds: { normal: 61, quick: 3 }, warmupOps: { normal: 1280, quick: 128 } },
-};
 
 /**
  * `undici.request` through an Agent composed with `authInterceptor` against `undici.request`
@@ -98,25 +93,16 @@ async function oneHmacSignature(url: string): Promise<Record<string, string>> {
 
 /** A side that sends `ops` requests with `concurrency` in flight, reading every body to the end. */
 function side(label: string, send: () => Promise<Dispatcher.ResponseData>, status: number, concurrency: number): Side {
-  const one = async (): Promise<void> => {
-    const { statusCode, body } = await send();
-    // Checked on both sides alike; an unexpected answer would be cheaper or dearer and skew the ratio.
-    if (statusCode !== status) throw new Error(`bench: ${label} got HTTP ${statusCode} from the verifier, expected ${status}`);
-    await body.arrayBuffer();
-  };
-  return {
+  return concurrentSide(
     label,
-    async run(ops) {
-      let started = 0;
-      const worker = async (): Promise<void> => {
-        while (started < ops) {
-          started++;
-          await one();
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, ops) }, worker));
+    async () => {
+      const { statusCode, body } = await send();
+      // Checked on both sides alike; an unexpected answer would be cheaper or dearer and skew the ratio.
+      if (statusCode !== status) throw new Error(`bench: ${label} got HTTP ${statusCode} from the verifier, expected ${status}`);
+      await body.arrayBuffer();
     },
-  };
+    concurrency,
+  );
 }
 
 /** Sends one request per side and checks they got the same status and body size; returns the status. */

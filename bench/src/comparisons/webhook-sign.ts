@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { parseWebhookSecrets, signWebhook } from '@signet/core/webhooks';
+import { parseWebhookSecrets } from '@signet/core/webhooks';
+import { signWebhookSide } from '../fixtures/sign-webhook-side.js';
+import { WEBHOOK_BODY as BODY, WEBHOOK_SECRET as SECRET } from '../fixtures/webhook-message.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
-
-const SECRET = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC0zMi1ieXRlcyEhISE=';
-const BODY = JSON.stringify({ type: 'invoice.paid', data: { id: 'in_1', amount: 4200, note: 'x'.repeat(160) } });
 
 /**
  * Issue 3: Standard Webhooks signing (checks, signed content, HMAC, base64, the three headers)
@@ -23,12 +22,7 @@ export const webhookSign: ComparisonGroup = {
           source: 'issue 3',
           metric: 'wall',
           measured: 'time per signed webhook (three headers)',
-          signet: {
-            label: 'await signWebhook({ secrets, id, timestamp, body })',
-            async run(ops) {
-              for (let i = 0; i < ops; i++) blackhole.value = await signWebhook({ secrets, id: `msg_${i}`, timestamp: Math.floor(Date.now() / 1000), body: BODY });
-            },
-          },
+          signet: signWebhookSide(secrets),
           baseline: {
             label: "createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')",
             async run(ops) {

@@ -1,11 +1,9 @@
 import { parseWebhookSecrets, signWebhook } from '@signet/core/webhooks';
 import { Webhook } from 'standardwebhooks';
+import { signWebhookSide } from '../fixtures/sign-webhook-side.js';
+import { WEBHOOK_BODY as BODY, WEBHOOK_SECRET as SECRET } from '../fixtures/webhook-message.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
-
-// The same secret and body as webhook-sign.ts, so the two webhook rows read together.
-const SECRET = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC0zMi1ieXRlcyEhISE=';
-const BODY = JSON.stringify({ type: 'invoice.paid', data: { id: 'in_1', amount: 4200, note: 'x'.repeat(160) } });
 
 /**
  * Issue 10: Signet's webhook signing against the reference Standard Webhooks package,
@@ -30,12 +28,7 @@ export const webhookStandardwebhooks: ComparisonGroup = {
           source: 'issue 10 (webhooks: standardwebhooks)',
           metric: 'wall',
           measured: 'time per signed webhook (three headers)',
-          signet: {
-            label: 'await signWebhook({ secrets, id, timestamp, body })',
-            async run(ops) {
-              for (let i = 0; i < ops; i++) blackhole.value = await signWebhook({ secrets, id: `msg_${i}`, timestamp: Math.floor(Date.now() / 1000), body: BODY });
-            },
-          },
+          signet: signWebhookSide(secrets),
           baseline: {
             label: "new Webhook(secret).sign(id, new Date(), body), the three headers built by hand",
             async run(ops) {
