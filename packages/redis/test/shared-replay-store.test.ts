@@ -60,11 +60,12 @@ describe('createRedisNonceStore shared by two verifier instances', () => {
     expect(results.filter((r) => !r.ok && r.reason === 'nonce_replay')).toHaveLength(19);
   });
 
-  it('fails closed when Redis is unreachable: the request is refused, never accepted', async () => {
+  it('fails closed when Redis is unreachable: the request is refused with 503, never accepted', async () => {
     const dead = createRedisClient({ url: 'redis://127.0.0.1:1' });
     try {
       const verifier = createVerifier({ now, hmac: { keys: { partner: SECRET }, nonceStore: createRedisNonceStore(dead, { now }) } });
-      await expect(verifier.verify((await signed())())).rejects.toThrow();
+      // The store cannot vouch for the nonce: refused as "full" (503), not an exception (a 500).
+      expect(await verifier.verify((await signed())())).toMatchObject({ ok: false, status: 503, reason: 'nonce_store_full' });
     } finally {
       dead.destroy();
     }
