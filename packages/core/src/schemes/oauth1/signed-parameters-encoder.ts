@@ -23,9 +23,9 @@ const NONCE = 'oauth_nonce';
  * an escape, `name%3Dvalue` strings sort as (name, value) pairs do (`%` sorts below every other
  * character of an encoded string): the request's parameters are then sorted among themselves and
  * placed around the block. Canonical text (see `CANONICAL_FORM`) is split as it is, and only its
- * escapes change for the base string (`%` → `%25`). Anything else
- * (an `oauth_` name, an escape in a name, text that is not canonical) takes the general path:
- * one sort key per parameter (`parameter-keys.ts`).
+ * escapes change for the base string (`%` → `%25`). Anything else (an `oauth_` name, an escape in
+ * a name, text that is not canonical) takes the general path: one sort key per parameter
+ * (`parameter-keys.ts`).
  */
 export function signedParametersEncoder(constant: readonly OAuth1Parameter[]): SignedParametersEncoder {
   const constantKeys = constant.map(([name, value]) => parameterKey(oauthPercentEncode(name), oauthPercentEncode(value)));
