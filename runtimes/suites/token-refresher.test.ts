@@ -1,10 +1,12 @@
 // The token refresher and bearer() flows on an injected clock, with the vitest suite's helpers
-// (packages/core/test/tokens/support.ts): single flight for 1000 callers, the stale 401, the end
-// of a session. Nothing sleeps: time moves only when a test advances it.
-import { createSendLoop, type OutgoingRequest, type SignetEvent, type Transport } from '@signet/core';
+// (packages/core/test/tokens/support.ts, packages/core/test/schemes/bearer/fake-resource.ts):
+// single flight for 1000 callers, the stale 401, the end of a session. Nothing sleeps: time moves
+// only when a test advances it.
+import { createSendLoop, type OutgoingRequest, type SignetEvent } from '@signet/core';
 import { bearer, createMemoryTokenStore, createTokenRefresher } from '@signet/core/bearer';
 import { TokenEndpointError } from '@signet/core/oauth2';
 import { expect, nextMacrotask, rejects, test } from '../harness/index.js';
+import { fakeResource as resource, type ResourceReply } from '../../packages/core/test/schemes/bearer/fake-resource.js';
 import { contextWith, countingSource, gate, manualClock } from '../../packages/core/test/tokens/support.js';
 
 const HOUR = 3_600_000;
@@ -12,16 +14,8 @@ const ORIGIN = 'https://api.example.test';
 const noSleep = { sleep: async () => undefined };
 const request = (): OutgoingRequest => ({ method: 'GET', url: new URL(`${ORIGIN}/things`), headers: new Headers(), body: undefined });
 
-/** A resource that answers each request as `answer` decides, recording the Authorization it saw. */
-function resource(answer: (authorization: string | null, index: number) => number | Promise<number>) {
-  const sent: (string | null)[] = [];
-  const transport: Transport<unknown, number> = async (outgoing) => {
-    const authorization = outgoing.headers.get('authorization');
-    const status = await answer(authorization, sent.push(authorization) - 1);
-    return { status, headers: new Headers(status === 401 ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {}), raw: status, discard: () => undefined };
-  };
-  return { sent, transport };
-}
+// The answer of the resource in these tests: a 401 names the Bearer error, as a real resource would.
+const reply = (status: number): ResourceReply => (status === 401 ? { status, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } } : { status });
 
 export default function define(): void {
   test('1000 concurrent callers with no token cause exactly one token request, and all get that token', async () => {
@@ -101,13 +95,13 @@ export default function define(): void {
     const time = manualClock();
     const { source, calls } = countingSource(time.clock, { lifetimeMs: 60_000 });
     const loop = createSendLoop(bearer(source), { origins: ORIGIN, clock: time.clock });
-    const server = resource((authorization) => (authorization === `Bearer token-${calls.length}` ? 200 : 401));
+    const server = resource((authorization) => reply(authorization === `Bearer token-${calls.length}` ? 200 : 401));
     await loop.send(request(), server.transport);
     time.advance(61_000);
     const statuses = await Promise.all(Array.from({ length: 1000 }, () => loop.send(request(), server.transport)));
     expect(calls).toHaveLength(2);
     expect(statuses.every((status) => status === 200)).toBe(true);
-    expect(server.sent.slice(1).every((sent) => sent === 'Bearer token-2')).toBe(true);
+    expect(server.sent.slice(1).every((sent) => sent.authorization === 'Bearer token-2')).toBe(true);
   });
 
   test('bearer() through the send loop: a 401 for token 1 arriving after token 2 exists is re-sent with token 2, no refresh', async () => {
@@ -119,7 +113,7 @@ export default function define(): void {
     // Token 1 was revoked. Request 0 gets its 401 at once; request 1's is held until token 2 exists.
     const server = resource(async (authorization, index) => {
       if (index === 1) await slow.promise;
-      return authorization === 'Bearer token-1' ? 401 : 200;
+      return reply(authorization === 'Bearer token-1' ? 401 : 200);
     });
     await credential.tokens?.token(contextWith(time.clock));
     const first = loop.send(request(), server.transport);
@@ -128,6 +122,6 @@ export default function define(): void {
     slow.open();
     expect(await straggler).toBe(200);
     expect(calls).toHaveLength(2);
-    expect(server.sent).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2', 'Bearer token-2']);
+    expect(server.sent.map((sent) => sent.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2', 'Bearer token-2']);
   });
 }

@@ -1,27 +1,11 @@
-import { createSendLoop, type OutgoingRequest, SignetCredentialError, type SignetEvent, type Transport } from '@signet/core';
+import { createSendLoop, type OutgoingRequest, SignetCredentialError, type SignetEvent } from '@signet/core';
 import { bearer } from '@signet/core/bearer';
 import { TokenEndpointError } from '@signet/core/oauth2';
 import { describe, expect, it } from 'vitest';
 import { contextWith, countingSource, gate, manualClock, seeded } from '../../tokens/support.js';
+import { fakeResource as resource } from './fake-resource.js';
 
 const ORIGIN = 'https://api.example.com';
-
-interface Sent {
-  readonly authorization: string | null;
-}
-
-/** A resource server: answers each request with what `answer` decides, after `delay` if given. */
-function resource(answer: (authorization: string | null, index: number) => { status: number; headers?: Record<string, string> } | Promise<{ status: number; headers?: Record<string, string> }>) {
-  const sent: Sent[] = [];
-  const released = { count: 0 };
-  const transport: Transport<unknown, number> = async (request: OutgoingRequest) => {
-    const authorization = request.headers.get('authorization');
-    const index = sent.push({ authorization }) - 1;
-    const reply = await answer(authorization, index);
-    return { status: reply.status, headers: new Headers(reply.headers), raw: reply.status, discard: () => void released.count++ };
-  };
-  return { sent, transport, released };
-}
 
 const request = (): OutgoingRequest => ({ method: 'GET', url: new URL(`${ORIGIN}/things`), headers: new Headers(), body: undefined });
 
