@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import type { CallerController } from './caller-controller.js';
 import { HeldResponse } from './held-response.js';
 import type { NodeBody } from './node-body.js';
-import { appendRecord } from './node-headers.js';
+import { RecordHeaders } from './record-headers.js';
 
 /**
  * Dispatches one request with the next dispatcher, following no redirects, and resolves at the
@@ -12,7 +12,7 @@ import { appendRecord } from './node-headers.js';
  */
 export function dispatchOnce(
   dispatch: Dispatcher.Dispatch,
-  rest: Omit<Dispatcher.DispatchOptions, 'origin' | 'path' | 'method' | 'headers' | 'body' | 'query'>,
+  rest: Dispatcher.DispatchOptions,
   request: OutgoingRequest<NodeBody>,
   caller: CallerController,
 ): Promise<TransportResponse<HeldResponse>> {
@@ -28,7 +28,7 @@ export function dispatchOnce(
         if (status < 200) return;
         held = new HeldResponse(controller, status, headers, statusMessage);
         const response = held;
-        resolve({ status, headers: appendRecord(new Headers(), headers), raw: response, discard: () => response.discard() });
+        resolve({ status, headers: new RecordHeaders(headers), raw: response, discard: () => response.discard() });
       },
       onResponseData: (_controller, chunk) => held?.data(chunk),
       onResponseEnd: (_controller, trailers) => held?.end({ trailers }),
@@ -39,11 +39,15 @@ export function dispatchOnce(
     };
     const body = request.body === undefined || request.body instanceof Uint8Array ? request.body : request.body.value;
     const path = request.url.pathname + request.url.search;
+    // A flat [name, value, …] list: undici reads it with a plain loop, where a Headers is iterated
+    // entry by entry (an array per field) after being sorted.
+    const headers: string[] = [];
+    request.headers.forEach((value, name) => headers.push(name, value));
     try {
       // maxRedirections: 0 turns off an inner redirect interceptor: the send loop follows redirects,
-      // so that it can apply the origin policy to every hop.
+      // so that it can apply the origin policy to every hop. `query` is already in the path.
       dispatch(
-        { ...rest, origin: request.url.origin, path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: body as Dispatcher.DispatchOptions['body'], maxRedirections: 0 } as Dispatcher.DispatchOptions,
+        { ...rest, origin: request.url.origin, path, method: request.method as Dispatcher.HttpMethod, headers, body: body as Dispatcher.DispatchOptions['body'], query: undefined, maxRedirections: 0 } as Dispatcher.DispatchOptions,
         handler,
       );
     } catch (error) {

@@ -3,10 +3,26 @@ import type { Dispatcher } from 'undici';
 import { type NodeBody, toOutgoingBody } from './node-body.js';
 import { type NodeHeaders, toHeaders } from './node-headers.js';
 
-/** A dispatch, split into the send loop's request and the options passed on to the next dispatcher untouched. */
+/** A dispatch, read into the send loop's request; `rest` is the caller's options, whose other fields go on to the next dispatcher untouched. */
 export interface TranslatedDispatch {
   readonly request: OutgoingRequest<NodeBody>;
-  readonly rest: Omit<Dispatcher.DispatchOptions, 'origin' | 'path' | 'method' | 'headers' | 'body' | 'query'>;
+  /** The caller's options as they came (never changed): each hop copies them and overrides the request's own fields. */
+  readonly rest: Dispatcher.DispatchOptions;
+}
+
+// The origin undici passes is the same text on every request (an Agent's URL origin); parsing it
+// again each time cost a URL parse per request. Bounded, so odd callers cannot grow it forever.
+const ORIGINS = new Map<string, string>();
+const MAX_ORIGINS = 64;
+
+function normalizedOrigin(origin: string): string {
+  let normalized = ORIGINS.get(origin);
+  if (normalized === undefined) {
+    normalized = new URL(origin).origin;
+    if (ORIGINS.size >= MAX_ORIGINS) ORIGINS.clear();
+    ORIGINS.set(origin, normalized);
+  }
+  return normalized;
 }
 
 /**
@@ -15,10 +31,11 @@ export interface TranslatedDispatch {
  * appended to the origin as text, never resolved against it, so `//host/x` stays a path.
  */
 export function fromDispatchOptions(opts: Dispatcher.DispatchOptions): TranslatedDispatch {
-  const { origin, path, method, headers: rawHeaders, body: rawBody, query, maxRedirections: _ignored, ...rest } = opts as Dispatcher.DispatchOptions & { maxRedirections?: number };
+  // Fields read one by one: a rest pattern would copy every other option on every request.
+  const { origin, path, method, headers: rawHeaders, body: rawBody, query } = opts;
   if (origin === undefined || origin === null) throw new TypeError('@signet/node: authInterceptor needs a request with an origin (dispatch through an Agent, or pass a full URL)');
   if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError('@signet/node: authInterceptor needs an origin-form path starting with "/"');
-  const url = new URL(new URL(String(origin)).origin + path);
+  const url = new URL(normalizedOrigin(String(origin)) + path);
   if (query) {
     for (const [name, value] of Object.entries(query as Record<string, unknown>)) {
       for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
@@ -26,5 +43,5 @@ export function fromDispatchOptions(opts: Dispatcher.DispatchOptions): Translate
   }
   const headers = toHeaders(rawHeaders as NodeHeaders | null | undefined);
   const upperMethod = method.toUpperCase();
-  return { request: { method: upperMethod, url, headers, body: toOutgoingBody(rawBody as NodeBody | null | undefined, { method: upperMethod, url, headers }) }, rest };
+  return { request: { method: upperMethod, url, headers, body: toOutgoingBody(rawBody as NodeBody | null | undefined, { method: upperMethod, url, headers }) }, rest: opts };
 }
