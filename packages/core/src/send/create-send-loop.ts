@@ -90,9 +90,17 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
   }
 
   // Learns the server's clock from the Date header, but only from origins we trust with credentials.
+  // The header changes once a second (RFC 9110 §5.6.7), so the last one parsed is usually this one.
+  let lastDate = '';
+  let lastDateMs = Number.NaN;
   function observeDate(response: TransportResponse<unknown>): void {
     const date = response.headers.get('date');
-    if (date !== null && clock.observeServerTime(Date.parse(date), 1000)) emit({ type: 'clock.adjusted', offsetMs: clock.offsetMs });
+    if (date === null) return;
+    if (date !== lastDate) {
+      lastDate = date;
+      lastDateMs = Date.parse(date);
+    }
+    if (clock.observeServerTime(lastDateMs, 1000)) emit({ type: 'clock.adjusted', offsetMs: clock.offsetMs });
   }
 
   async function send<Value, Raw>(initial: OutgoingRequest<Value>, transport: Transport<Value, Raw>, sendOptions: SendOptions = {}): Promise<Raw> {
@@ -179,7 +187,8 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
       });
 
       if (redirect === 'manual') return response.raw;
-      const step = followRedirect(response.status, response.headers.get('location'), url, method);
+      // Location is read only from a 3xx: most responses are not redirects (RFC 9110 §15.4).
+      const step = response.status >= 300 && response.status < 400 ? followRedirect(response.status, response.headers.get('location'), url, method) : undefined;
       if (step === undefined) return response.raw;
       await response.discard();
       const here = { method, url, headers };
