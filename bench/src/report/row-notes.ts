@@ -81,7 +81,13 @@ went, and none of it was the cryptography:
   {
     title: 'Where the fetch adapter misses, and what would close it',
     rows: ['fetch adapter vs raw fetch, concurrency 1', 'fetch adapter vs raw fetch, concurrency 64'],
-    text: `The adapter costs roughly 5–20 % more client CPU per request than raw fetch, about 40–100 µs at
+    text: `Since the first measurement below: the send loop's retry wrapper cost every idempotent
+request 25–40 µs even when nothing failed (p-retry around each send); the first send now happens
+outside it (2026-11-28), and the loop reads \`Date\` only when its text changes and \`Location\` only
+on a 3xx. After that the rows read 1.09–1.12 at concurrency 1 and 1.17–1.18 at 64 in filtered runs
+on a loaded machine (p25–p75 as wide as 0.77–1.83): near the target at concurrency 1, not yet at 64.
+
+The adapter costs roughly 5–20 % more client CPU per request than raw fetch, about 40–100 µs at
 concurrency 1, against a target of 10 %. Signet's own JavaScript is not most of that: with a stub
 in place of \`fetch\`, \`withAuth\` plus the send loop run in about 4 µs per request. What we checked
 while writing the bench (scratch experiments, not part of \`pnpm bench\`):
@@ -109,28 +115,17 @@ benchmark. Most of a loopback request's client CPU is the kernel's TCP work in t
 noisy: that cost depends on what else the machine runs.`,
   },
   {
-    title: 'Cached Bearer: where it misses, and what would close it',
+    title: 'Cached Bearer: what it costs',
     rows: ['bearer authorize (cached token), absolute', 'bearer authorize (cached token) vs header set by hand'],
-    text: `A cached \`bearer()\` authorize does four things: ask the refresher for the token (an async
-call that checks the token's freshness windows), copy the request's \`Headers\` and set
-\`Authorization\` (\`withHeaders\`), record which token generation the request carried (a
-\`WeakMap\` entry, so a 401 refreshes only if it blamed the current token), and return through
-the credential's own \`async\`. A scratch probe on 2026-11-28 (same machine, loaded; not part of
-\`pnpm bench\`) split a 2.4 µs authorize into about 0.2 µs for \`tokens.token()\`, 1.36 µs for
-\`withHeaders\` (against 1.08 µs for the same copy and \`set\` by hand: its \`Object.entries\`
-loop), and the rest in the \`WeakMap\` write and the extra async hops.
-
-The header copy alone is about 0.5–1 µs here depending on load (undici's \`Headers\` validates
-every value), so a 2 µs absolute target leaves little room on this machine, and the absolute
-number moves with the load average more than any ratio does. What would close it, each to be
-confirmed by these two rows:
-
-- set the one header without \`withHeaders\`' entries loop, as \`jwt()\` already does for its cached
-  JWT (its commit measured that loop as most of a cached authorize);
-- let the refresher hand back the current record synchronously when it is fresh (no promise,
-  no await), keeping the async path for refreshes;
-- write into the adapter's own header copy instead of copying again (the change the fetch rows
-  need too).`,
+    text: `A cached \`bearer()\` authorize asks the refresher for the token (a promise resolved at once
+when the token is fresh), copies the request's \`Headers\` and sets \`Authorization\`. It cost
+2.2–2.4 µs until 2026-11-28, over the 2 µs target: a scratch probe put 1.36 µs in \`withHeaders\`
+(its \`Object.entries\` loop over one header) and most of the rest in a \`WeakMap\` entry per signed
+request (which token generation it carried, to tell a straggler's 401 from the current token's).
+The hot path is now one \`Headers\` copy and one \`set\`, and a refused request's \`Authorization\`
+is compared with the current token instead (each refresh brings a new token): 0.93–1.08 µs over
+three filtered runs that day. The ratio to the header set by hand (about 2×) is the refresher's
+freshness check and the credential's own \`async\` hop.`,
   },
   {
     title: 'Refresh bursts: what the rows show',
@@ -169,15 +164,44 @@ authentication variants (\`private_key_jwt\`) on demand as jose already is; keep
 redaction helpers out of the \`hmac\` entry.`,
   },
   {
-    title: 'HMAC allocation: where it misses, and an open measurement question',
+    title: 'HMAC allocation: where it misses',
     rows: ['hmac sign, bytes allocated'],
-    text: `Missed in every run so far, but by an amount that depends on what ran before it in the process:
-the full run on 2026-11-28 measured about 7.8 kB per request (and \`oauth-1.0a\` about 5 kB in the
-row after it, against 0.9–1 kB when run alone), while \`--filter "hmac sign"\` or \`--filter bytes\`
-runs measured 3.4–3.8 kB (and \`oauth-1.0a\` 0.9 kB). Both are over the 2.5 kB target. The order
-dependence is not explained yet (a full GC runs before every batch); until it is, read the
-filtered number as the signer's allocation, and run the bytes rows in their own process (a
-runner change: one child process per bytes row) to settle it. Not profiled yet: the likely
-contributors are the two \`Headers\` copies, the canonical string and the hex digests.`,
+    text: `Missed: about 7.6–7.8 kB per signed request against a 2.5 kB target. The "order dependence"
+once noted here (3.4–3.8 kB when the row ran alone) was the measurement: with only
+\`--max-semi-space-size=64\` the young generation starts near 1 MB, so scavenges during a batch hid
+most of the garbage in some runs; \`pnpm bench\` now also passes \`--min-semi-space-size=64\` (found
+while speeding up OAuth 1.0a, whose row now runs small batches). Not profiled yet; the likely
+contributors are the two \`Headers\` copies (the adapter's and the credential's), the canonical
+string and its parts, the hex digests and the nonce (about 700 bytes: a pooled \`Buffer\` copy,
+then base64url built per character). What would close it: let the credential write into the
+adapter's own header copy (the change the fetch and OAuth 1.0a rows need too), hash the canonical
+string in parts without joining it, and a cheaper nonce.`,
+  },
+  {
+    title: 'The undici interceptor and axios: where they miss, and what would close it',
+    rows: [
+      'undici interceptor (apiKey) vs raw undici.request, concurrency 1',
+      'undici interceptor (apiKey) vs raw undici.request, concurrency 64',
+      'undici interceptor (hmac) vs raw undici.request, concurrency 1',
+      'undici interceptor (hmac) vs raw undici.request, concurrency 64',
+      'axios adapter vs raw axios, concurrency 1',
+      'axios adapter vs raw axios, concurrency 64',
+    ],
+    text: `On 2026-11-28 (load average about 6) the interceptor went from 1.55–1.8 (apiKey) and 2.0–2.3
+(hmac) to 1.26–1.48 and 1.46–1.99: response headers are read from undici's own record on demand
+(\`RecordHeaders\`; filling a \`Headers\` cost 3–5 µs per response and the loop reads two fields),
+headers are dispatched as a flat list, the caller's options are copied once, and the origin is
+parsed once per origin. A profile at concurrency 64 puts what remains in: cancellation set-up,
+about 9 µs per request (an \`AbortController\` per request, about 5 µs, so the caller can abort
+while a token is fetched or a retry waits, and the listener that races each slow step against
+it, about 4 µs; raw \`undici.request\` without a signal pays neither); undici converting the
+response back to Buffers for its legacy handler, about 4 µs; the loop's promise chain, 2–4 µs; and
+for the hmac rows the signing itself (\`createHmac\` sets up a stream per signature, about 9 µs,
+and both sides of that row get a 401 whose challenge the verifier parses). What would close it: a
+signal created only when something can be cancelled (a loop contract change), or accepting that
+an abort during a token fetch takes effect at the dispatch; the credential writing into the
+adapter's header copy. axios: 1.00 at concurrency 1 and 1.13–1.26 at 64; its remaining cost is the
+conversion between \`Headers\` and \`AxiosHeaders\` and copying axios's config (the send loop's
+retry wrapper was most of it before the fast path).`,
   },
 ];
