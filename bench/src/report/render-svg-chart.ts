@@ -1,6 +1,6 @@
 import type { ComparisonResult } from '../runner/comparison.js';
 
-const WIDTH = 760;
+const WIDTH = 860;
 const LABEL_WIDTH = 330;
 const ROW_HEIGHT = 30;
 const BAR_HEIGHT = 14;
@@ -59,7 +59,7 @@ ${axis.join('')}
 }
 
 function toBar(r: ComparisonResult): Bar | undefined {
-  const label = r.name.length > 52 ? `${r.name.slice(0, 51)}…` : r.name;
+  const label = shortLabel(r.name);
   if (r.kind === 'ratio') {
     return { label, value: r.ratio!, low: r.ratioP25, high: r.ratioP75, target: r.target, ok: r.ok, text: `${r.ratio!.toFixed(2)} (≤ ${r.target})` };
   }
@@ -73,4 +73,14 @@ function toBar(r: ComparisonResult): Bar | undefined {
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// A long row name keeps what tells the bars apart: the subject before " vs " and the trailing
+// qualifier (", concurrency 64"); the baseline is in the table beside the chart.
+function shortLabel(name: string): string {
+  if (name.length <= 52) return name;
+  const subject = name.split(' vs ')[0] ?? name;
+  const qualifier = /, [^,]+$/.exec(name)?.[0] ?? '';
+  const short = subject.endsWith(qualifier) ? subject : subject + qualifier;
+  return short.length > 52 ? `${short.slice(0, 51)}…` : short;
 }
