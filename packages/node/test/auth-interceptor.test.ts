@@ -109,7 +109,7 @@ describe('undici.request through an Agent composed with authInterceptor', () => 
   test('https → http is refused', async () => {
     const tls = await startHttpsRedirector(() => `${home.origin}/orders`);
     try {
-      const dispatcher = authorized(apiKeyCredential(), { origins: tls.origin }, new Agent({ connect: { ca: loopbackTls.cert } }));
+      const dispatcher = authorized(apiKeyCredential(), { origins: tls.origin }, new Agent({ connect: { ca: loopbackTls.ca } }));
       await expect(request(`${tls.origin}/start`, { dispatcher })).rejects.toMatchObject({ code: 'redirect_downgrade' });
     } finally {
       await tls.close();
@@ -137,7 +137,7 @@ describe('undici.request through an Agent composed with authInterceptor', () => 
     errors.push(await request(`${toMatch('/redirect/302', '/x')}&token=${CANARY}`, { dispatcher, headers: { 'x-secret': CANARY } }).catch((e: unknown) => e));
     const tls = await startHttpsRedirector(() => `${home.origin}/?k=${CANARY}`);
     try {
-      const signed = authorized(hmacCredential(), { origins: tls.origin }, new Agent({ connect: { ca: loopbackTls.cert } }));
+      const signed = authorized(hmacCredential(), { origins: tls.origin }, new Agent({ connect: { ca: loopbackTls.ca } }));
       errors.push(await request(`${tls.origin}/start?k=${CANARY}`, { dispatcher: signed, method: 'POST', body: CANARY }).catch((e: unknown) => e));
     } finally {
       await tls.close();

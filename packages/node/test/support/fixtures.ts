@@ -1,6 +1,5 @@
 // Shared fixtures for the loopback tests of both adapters: one verifier policy that accepts every
 // scheme, a credential per scheme, every body kind, and a TLS server for https→http.
-import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -10,6 +9,7 @@ import { httpSignature } from '@signet/core/http-signatures';
 import { oauth1 } from '@signet/core/oauth1';
 import { webhook } from '@signet/core/webhooks';
 import type { VerifierPolicy } from '@signet/verifier';
+import { createTestPki } from '@signet/verifier/server';
 
 // Test-only secrets. CANARY is in every credential, so a test can look for it in errors.
 export const CANARY = 'canary-5e3c7b1d';
@@ -60,10 +60,11 @@ export const bodyKinds: readonly BodyKind[] = [
   { name: 'stream', make: () => Readable.from([Buffer.from('streamed '), Buffer.from('in three '), Buffer.from('chunks')]), bytes: 24 },
 ];
 
-export const loopbackTls = {
-  cert: readFileSync(new URL('loopback-cert.pem', import.meta.url)),
-  key: readFileSync(new URL('loopback-key.pem', import.meta.url)),
-};
+// A server certificate for 127.0.0.1 from a throwaway CA, made with openssl when the tests load:
+// no private key is committed. Clients trust `ca`.
+const pki = createTestPki();
+export const loopbackTls = { cert: pki.server.cert, key: pki.server.key, ca: pki.ca };
+pki.remove();
 
 /** An https server on loopback that redirects every request to `to` (a self-signed test certificate). */
 export async function startHttpsRedirector(to: () => string): Promise<{ origin: string; close(): Promise<void> }> {
