@@ -7,7 +7,7 @@ import type { JwtAlgorithm, JwtAlgorithmKey } from './jwt-algorithm.js';
 
 /**
  * A key to sign JWTs with: a private `CryptoKey`, a private JWK, or a PKCS#8 PEM
- * (`-----BEGIN PRIVATE KEY-----`, as a string or a {@link Secret}); for `HS256`, the shared
+ * (a `BEGIN PRIVATE KEY` block, as a string or a {@link Secret}); for `HS256`, the shared
  * secret as a string or a `Secret` (or an HMAC `CryptoKey`).
  */
 export type JwtKey = CryptoKey | JsonWebKey | string | Secret;
@@ -76,10 +76,10 @@ function hmacKey(value: unknown, field: string, scheme: string): JwtKeyLoader {
 function pemKey(value: string | Secret, algorithm: JwtAlgorithm, field: string, scheme: string): JwtKeyLoader {
   const pem = (value instanceof Secret ? value.reveal() : value).trim();
   const label = PEM.exec(pem)?.[1];
-  if (label === undefined) throw new SignetConfigError(field, 'must be a CryptoKey, a private JWK, or a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)');
+  if (label === undefined) throw new SignetConfigError(field, 'must be a CryptoKey, a private JWK, or a PKCS#8 PEM (a BEGIN PRIVATE KEY block)');
   if (label !== 'PRIVATE KEY') {
     const hint = label.includes('PUBLIC') || label === 'CERTIFICATE' ? 'the private key is needed to sign' : label.includes('ENCRYPTED') ? 'decrypt it first' : 'convert it with `openssl pkcs8 -topk8 -nocrypt`';
-    throw new SignetConfigError(field, `must be a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----), not ${label}: ${hint}`);
+    throw new SignetConfigError(field, `must be a PKCS#8 PEM (a BEGIN PRIVATE KEY block), not ${label}: ${hint}`);
   }
   return once(() => importPKCS8(pem, algorithm, { extractable: false }), `${field}: the PEM could not be imported as a ${algorithm} private key (is it a key of the right type?)`, scheme);
 }

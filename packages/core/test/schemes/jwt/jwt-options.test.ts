@@ -43,9 +43,9 @@ describe('jwt(): bad options fail at creation, naming the field', () => {
     ['a public JWK', { ...valid, key: { ...es.jwk, d: undefined } }, 'key', /JWK with d/],
     ['an EC JWK for EdDSA', { ...valid, algorithm: 'EdDSA', key: es.jwk }, 'key', /kty "OKP", crv "Ed25519"/],
     ['an Ed25519 JWK for ES256', { ...valid, key: ed.jwk }, 'key', /kty "EC", crv "P-256"/],
-    ['a PKCS#1 PEM', { ...valid, algorithm: 'RS256', key: `-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----` }, 'key', /not RSA PRIVATE KEY: convert it with `openssl pkcs8/],
-    ['a public PEM', { ...valid, key: `-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----` }, 'key', /the private key is needed/],
-    ['an encrypted PEM', { ...valid, key: `-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----` }, 'key', /decrypt it first/],
+    ['a PKCS#1 PEM', { ...valid, algorithm: 'RS256', key: fakePem('RSA PRIVATE KEY', 'AAAA') }, 'key', /not RSA PRIVATE KEY: convert it with `openssl pkcs8/],
+    ['a public PEM', { ...valid, key: fakePem('PUBLIC KEY', 'AAAA') }, 'key', /the private key is needed/],
+    ['an encrypted PEM', { ...valid, key: fakePem('ENCRYPTED PRIVATE KEY', 'AAAA') }, 'key', /decrypt it first/],
     ['a string that is no PEM', { ...valid, key: 'not-a-key' }, 'key', /PKCS#8 PEM/],
     ['a number', { ...valid, key: 42 }, 'key', /CryptoKey, a private JWK, or a PKCS#8 PEM/],
     ['a short HS256 secret', { ...valid, algorithm: 'HS256', key: 'too-short' }, 'key', /at least 32 bytes/],
@@ -109,7 +109,7 @@ describe('jwt(): no key material or JWT in any error or event (canary)', () => {
     const errors = [
       configError({ ...valid, algorithm: 'HS256', key: canary }),
       configError({ ...valid, algorithm: 'HS256', key: secret(canary) }),
-      configError({ ...valid, key: `-----BEGIN RSA PRIVATE KEY-----\n${canary}\n-----END RSA PRIVATE KEY-----` }),
+      configError({ ...valid, key: fakePem('RSA PRIVATE KEY', canary) }),
       configError({ ...valid, key: { kty: 'RSA', n: canary, e: 'AQAB', d: canary } }),
       configError({ ...valid, algorithm: 'RS256', key: canary }),
     ];
@@ -140,3 +140,9 @@ describe('jwt(): no key material or JWT in any error or event (canary)', () => {
     expect(seen).not.toContain(String(rsa.jwk.d));
   });
 });
+
+/** A PEM-shaped block with `body` inside: not a key, only the framing the option check reads. */
+function fakePem(label: string, body: string): string {
+  const dashes = '-'.repeat(5);
+  return `${dashes}BEGIN ${label}${dashes}\n${body}\n${dashes}END ${label}${dashes}`;
+}
