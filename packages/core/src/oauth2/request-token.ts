@@ -26,6 +26,7 @@ const SESSION_ENDING = new Set(['invalid_grant', 'invalid_client']);
 // RFC 6750 §2.1 b64token: what may follow "Bearer " in a header.
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const MAX_RESPONSE_BYTES = 64 * 1024;
+const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Sends one token request and reads the response per RFC 6749 §5.1 and §5.2, sorting failures
@@ -55,11 +56,16 @@ export async function requestToken(request: TokenRequest, context: TokenSourceCo
     // The token endpoint is configured, so trusted with the time: learn it before a proof (DPoP)
     // decides whether a re-send dated by the corrected clock would do better.
     learnServerTime(response, context);
-    if (credential !== undefined && attempt === 1 && (await askRetry(credential, response, signable, attemptContext))) {
-      await response.body?.cancel().catch(() => undefined);
-      continue;
+    // A 400's error decides whether a proof may be re-sent, so it is read first (and only once).
+    const refusal = response.status === 400 ? await readJson(response) : undefined;
+    if (credential !== undefined) {
+      // The credential always sees the response (it learns a new DPoP nonce from any of them), but
+      // the grant is re-sent only for a proof problem (RFC 9449 §8): never after, say,
+      // invalid_grant, which would present a refresh token the server has just refused once more.
+      const verdict = await askRetry(credential, response, signable, attemptContext);
+      if (verdict && attempt === 1 && (refusal?.error === 'use_dpop_nonce' || refusal?.error === 'invalid_dpop_proof')) continue;
     }
-    return readTokenResponse(grant, response, obtainedAt, credential === undefined ? 'bearer' : undefined, context.clock.now());
+    return readTokenResponse(grant, response, obtainedAt, credential === undefined ? 'bearer' : undefined, context.clock.now(), refusal);
   }
 }
 
@@ -69,17 +75,21 @@ function learnServerTime(response: Response, context: TokenSourceContext): void 
 }
 
 async function askRetry(credential: Credential, response: Response, request: SignableRequest, context: TokenSourceContext): Promise<boolean> {
+  // Given status and headers only: the body (if read) is the grant's.
   return (await credential.onResponse?.({ status: response.status, headers: response.headers }, request, context)) === 'retry';
 }
 
 async function send(request: TokenRequest, signable: SignableRequest, signal: AbortSignal | undefined): Promise<Response> {
   const fetchFn = request.fetch ?? globalThis.fetch;
+  // A refresh is shared by every waiting caller, so it carries no caller's signal: a token
+  // endpoint that never answers must still end, as a transient failure the refresher retries.
+  const timeout = signal === undefined ? AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS) : undefined;
   try {
-    return await fetchFn(signable.url, { method: 'POST', headers: signable.headers, body: (signable.body ?? null) as BodyInit | null, redirect: 'manual', signal: signal ?? null });
+    return await fetchFn(signable.url, { method: 'POST', headers: signable.headers, body: (signable.body ?? null) as BodyInit | null, redirect: 'manual', signal: signal ?? timeout ?? null });
   } catch (error) {
     if (signal?.aborted) throw error;
     // fetch rejects with a TypeError for network failures; its message holds no request data.
-    throw new TokenEndpointError(request.grant, 'token_refresh_failed', 'network', { cause: error });
+    throw new TokenEndpointError(request.grant, 'token_refresh_failed', timeout?.aborted ? 'timeout' : 'network', { cause: error });
   }
 }
 
@@ -87,7 +97,7 @@ async function send(request: TokenRequest, signable: SignableRequest, signal: Ab
  * Reads a token response. `tokenType` is the type the caller can use (`bearer`), or undefined
  * when a decorator (DPoP) checks it itself.
  */
-async function readTokenResponse(grant: string, response: Response, obtainedAt: number, tokenType: string | undefined, now: number): Promise<TokenSet> {
+async function readTokenResponse(grant: string, response: Response, obtainedAt: number, tokenType: string | undefined, now: number, preread: Record<string, unknown> | undefined): Promise<TokenSet> {
   const { status } = response;
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.parse(response.headers.get('date') ?? '') || now);
   if (status === 429 || status >= 500) {
@@ -98,7 +108,7 @@ async function readTokenResponse(grant: string, response: Response, obtainedAt: 
     await response.body?.cancel().catch(() => undefined);
     return fail(grant, 'token_request_failed', 'redirect', { status, description: 'the token endpoint redirected; a token request is never followed elsewhere' });
   }
-  const body = await readJson(response);
+  const body = status === 400 ? preread : await readJson(response);
   if (status !== 200) {
     const error = typeof body?.error === 'string' && /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,64}$/.test(body.error) ? body.error : `http_${status}`;
     const description = typeof body?.error_description === 'string' ? body.error_description : undefined;

@@ -2,7 +2,7 @@ import pRetry from 'p-retry';
 import type { AuthContext } from '../credential/auth-context.js';
 import { SignetCredentialError } from '../errors/credential-error.js';
 import { SignetConfigError } from '../errors/config-error.js';
-import { checkOptionalFunction, checkOptionsObject, checkPositiveInteger } from '../options/check.js';
+import { checkOptionalFunction, checkOptionsObject, checkPositiveInteger, checkText } from '../options/check.js';
 import { classifyFailure } from './classify-failure.js';
 import { createMemoryTokenStore } from './create-memory-token-store.js';
 import type { LockLease, RefreshLock } from './refresh-lock.js';
@@ -26,6 +26,12 @@ export interface RefreshRetryOptions {
 export interface TokenRefresherOptions {
   /** Where tokens live (default: this refresher's own memory). */
   store?: TokenStore;
+  /**
+   * The store key (default: the source's, which names the endpoint and client but not the user).
+   * Set it (a user or session id) whenever per-user sessions share a store, or they would share
+   * one record: refreshers with the same store and key share tokens. Never a secret.
+   */
+  storeKey?: string;
   /** A lock shared with other refreshers on the same store (tabs, processes). Default none: in-process single-flight only. */
   lock?: RefreshLock;
   /** How long a held lock lasts if its holder dies (default 30 s). */
@@ -121,7 +127,8 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   const onTokens = checkOptionalFunction(options.onTokens, 'onTokens');
   const wait = checkOptionalFunction(options.sleep, 'sleep') ?? realSleep;
   const random = checkOptionalFunction(options.random, 'random') ?? Math.random;
-  const { key, name } = source;
+  const { name } = source;
+  const key = options.storeKey === undefined ? source.key : checkText(options.storeKey, 'storeKey');
 
   let cached: StoredTokens | undefined;
   let initialTokens = options.initialTokens;
@@ -129,6 +136,11 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   let ended: SignetCredentialError | undefined;
   let proactivePausedUntil = 0;
   let degraded = false;
+  // True while this process holds tokens the store never received (a write failed): until they
+  // are written, the store's record is older than ours and must not be refreshed from.
+  let unsynced = false;
+  // Bumped by set() and clear(): a refresh that started before a sign-in or sign-out is discarded.
+  let epoch = 0;
   // Attempts of the refresh in flight (there is at most one), for the final error's message.
   let attempts = 0;
 
@@ -196,10 +208,12 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
     if (record !== undefined && acceptable(record, context.clock.now())) return adopt(record, context, false);
 
+    const startedIn = epoch;
     const lease = await acquireLock(context);
     try {
-      if (lease !== undefined) {
-        // Double-checked: whoever held the lock before us has usually just written a fresh token.
+      if (lock !== undefined) {
+        // Double-checked, also when the wait timed out: whoever held the lock has usually just
+        // written a fresh token (and rotated the refresh token we read before waiting).
         record = await readStore(context);
         if (record !== undefined && acceptable(record, context.clock.now())) return adopt(record, context, true);
       }
@@ -211,6 +225,10 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
         tokens = await getToken((record ?? cached)?.tokens, context);
       } catch (error) {
         return await failed(error, record, context);
+      }
+      if (epoch !== startedIn) {
+        // Signed out (or in) while the token was being fetched: the caller's decision stands.
+        throw new SignetCredentialError(name, 'the session was signed out or replaced while a token was being fetched', undefined, 'session_ended');
       }
       return await write(record, tokens, context);
     } finally {
@@ -275,7 +293,9 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       // A newer token won the race (a holder without our lock): theirs stands, ours is dropped.
       return adopt(result.current, context, true);
     }
-    // Written, or the store is unreachable (then this process goes on alone with its token).
+    // Written, or the store is unreachable (then this process goes on alone with its token, and
+    // writes it as soon as the store answers again: see readStore).
+    unsynced = result === undefined;
     const current = result?.current ?? { generation: expected + 1, tokens };
     if (onTokens !== undefined) {
       try {
@@ -302,8 +322,15 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       record = seeded?.current ?? { generation: 1, tokens: initialTokens };
       initialTokens = undefined;
     }
-    // With the store unreachable for a while, this process may hold a newer token than it.
-    if (cached !== undefined && (record === undefined || record.generation < cached.generation) && degraded) return cached;
+    // A token this process obtained while the store was unreachable is newer than what the store
+    // holds (its refresh token may already be spent): write it now, never refresh from the older one.
+    if (unsynced && cached !== undefined && (record === undefined || record.generation < cached.generation)) {
+      const synced = await tryStore(() => store.compareAndSet(key, record?.generation ?? 0, cached!.tokens), context);
+      if (synced === undefined) return cached;
+      unsynced = false;
+      if (synced.current !== undefined) cached = synced.current;
+      return synced.current;
+    }
     return record;
   }
 
@@ -342,6 +369,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   async function set(tokens: TokenSet): Promise<StoredTokens> {
+    epoch++;
     for (;;) {
       const current = await store.get(key);
       const result = await store.compareAndSet(key, current?.generation ?? 0, tokens);
@@ -354,6 +382,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   async function clear(): Promise<void> {
+    epoch++;
     for (;;) {
       const current = await store.get(key);
       if (current === undefined) break;
@@ -361,6 +390,9 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
     cached = undefined;
     initialTokens = undefined;
+    unsynced = false;
+    // A sign-out also clears an ended session: the next request asks the source again.
+    ended = undefined;
   }
 
   return { source, token, replace, set, clear };

@@ -149,3 +149,23 @@ describe('refreshToken', () => {
     expect(events).toContainEqual({ type: 'token.session.ended', source: 'refresh_token', reason: 'no_refresh_token' });
   });
 });
+
+describe('refreshToken under dpop(): a 400 that is not a proof problem', () => {
+  it('is not re-sent, even when it carries a new DPoP-Nonce (the refused refresh token is presented once)', async () => {
+    const { dpop } = await import('@signet/core/dpop');
+    const endpoint = tokenEndpoint(() => json(400, { error: 'invalid_grant' }, { 'dpop-nonce': 'fresh-nonce' }));
+    const credential = dpop(refreshToken({ tokenEndpoint: ENDPOINT, clientId: 'spa', refreshToken: 'rt-0', fetch: endpoint.fetch }), { retry: { retries: 0 } });
+    await expect(credential.tokens!.token(contextWith())).rejects.toMatchObject({ code: 'session_ended' });
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it('is re-sent once for use_dpop_nonce', async () => {
+    const { dpop } = await import('@signet/core/dpop');
+    const endpoint = tokenEndpoint((_call, index) =>
+      index === 0 ? json(400, { error: 'use_dpop_nonce' }, { 'dpop-nonce': 'n-1' }) : json(200, { access_token: 'at-1', token_type: 'DPoP', expires_in: 60 }),
+    );
+    const credential = dpop(refreshToken({ tokenEndpoint: ENDPOINT, clientId: 'spa', refreshToken: 'rt-0', fetch: endpoint.fetch }));
+    expect((await credential.tokens!.token(contextWith())).tokens.accessToken.reveal()).toBe('at-1');
+    expect(endpoint.calls).toHaveLength(2);
+  });
+});

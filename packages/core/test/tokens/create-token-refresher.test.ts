@@ -365,3 +365,74 @@ describe('createTokenRefresher: a store that lost its data', () => {
     expect((await store.get('test'))?.tokens.accessToken.reveal()).toBe('token-2');
   });
 });
+
+describe('createTokenRefresher: found in review', () => {
+  it('storeKey keeps per-user sessions apart on a shared store', async () => {
+    const time = manualClock();
+    const store = createMemoryTokenStore();
+    const alice = countingSource(time.clock, { key: 'shared-grant-key' });
+    const bob = countingSource(time.clock, { key: 'shared-grant-key' });
+    const forAlice = createTokenRefresher(alice.source, { store, storeKey: 'user:alice' });
+    const forBob = createTokenRefresher(bob.source, { store, storeKey: 'user:bob' });
+    const context = contextWith(time.clock);
+    await forAlice.token(context);
+    await forBob.token(context);
+    expect(alice.calls).toHaveLength(1);
+    expect(bob.calls).toHaveLength(1);
+    expect((await store.get('user:alice'))?.generation).toBe(1);
+    expect((await store.get('user:bob'))?.generation).toBe(1);
+  });
+
+  it('a token obtained while the store was down is written when it returns, and never refreshed from the older record', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    let down = false;
+    const flaky: TokenStore = {
+      name: 'flaky',
+      get: (key) => (down ? Promise.reject(new Error('down')) : inner.get(key)),
+      compareAndSet: (key, generation, tokens) => (down ? Promise.reject(new Error('down')) : inner.compareAndSet(key, generation, tokens)),
+    };
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store: flaky });
+    const context = contextWith(time.clock);
+    const first = await refresher.token(context);
+    down = true;
+    await refresher.replace(first.generation, context); // rotates to refresh-2 while the store is down
+    down = false;
+    time.advance(HOUR);
+    await refresher.token(context);
+    // The third refresh used the rotated refresh token, not the store's stale one.
+    expect(calls.map((current) => current?.refreshToken?.reveal())).toEqual([undefined, 'refresh-1', 'refresh-2']);
+  });
+
+  it('a sign-out during a refresh wins: the fetched token is dropped and not persisted', async () => {
+    const time = manualClock();
+    const hold = gate();
+    const persisted: string[] = [];
+    const { source } = countingSource(time.clock, { behaviour: () => hold.promise });
+    const store = createMemoryTokenStore();
+    const refresher = createTokenRefresher(source, { store, onTokens: (tokens) => void persisted.push(tokens.accessToken.reveal()) });
+    const pending = refresher.token(contextWith(time.clock));
+    await new Promise((resolve) => setImmediate(resolve));
+    await refresher.clear();
+    hold.open();
+    await expect(pending).rejects.toMatchObject({ code: 'session_ended' });
+    expect(persisted).toEqual([]);
+    expect(await store.get('test')).toBeUndefined();
+  });
+
+  it('clear() after an ended session lets the next request ask the source again', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, {
+      behaviour: (call) => {
+        if (call === 1) throw new TokenEndpointError('test_grant', 'session_ended', 'invalid_client');
+      },
+    });
+    const refresher = createTokenRefresher(source, noSleep);
+    const context = contextWith(time.clock);
+    await expect(refresher.token(context)).rejects.toMatchObject({ code: 'session_ended' });
+    await refresher.clear();
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -52,9 +52,9 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
       // RFC 6750 §3.1: `invalid_token`, or no error at all; no challenge at all is taken the same way.
       if (!(error === null || error === undefined || error === 'invalid_token')) return undefined;
       if (context.attempt > 1) {
-        // Refused again right after a re-send with a newer token: the token is not the problem
-        // (a revoked grant, a missing permission). Re-sending again would be the 401 loop.
-        throw new SignetCredentialError(scheme, `the resource refused the request again (HTTP ${response.status}) after a re-send with a newer token`, undefined, 'auth_rejected');
+        // Refused again after the request's one re-send (with a newer token, or a new DPoP proof):
+        // re-sending again would be the 401 loop.
+        throw new SignetCredentialError(scheme, `the resource refused the request again (HTTP ${response.status}) after its one re-send`, undefined, 'auth_rejected');
       }
       // Which token did the refused request carry? The current one, or an older one (a straggler
       // sent before a refresh): compared by value, since each refresh brings a new token.

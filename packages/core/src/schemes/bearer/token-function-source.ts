@@ -18,6 +18,8 @@ export interface TokenFunctionResult {
 /** Your own way of getting a token (a cloud SDK, a secrets manager, a token exchange). */
 export type TokenFunction = (context: TokenSourceContext) => Promise<TokenFunctionResult>;
 
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
 /** Wraps a {@link TokenFunction} as a {@link TokenSource}, checking what it returns. */
 export function tokenFunctionSource(getToken: TokenFunction, key = 'token-function'): TokenSource {
   if (typeof getToken !== 'function') throw new SignetConfigError('source', 'must be a token, a token function or a token source');
@@ -29,6 +31,12 @@ export function tokenFunctionSource(getToken: TokenFunction, key = 'token-functi
       const result = await getToken(context);
       if (typeof result !== 'object' || result === null || (typeof result.accessToken !== 'string' && typeof result.accessToken?.reveal !== 'function')) {
         throw new SignetCredentialError('bearer', 'the token function must resolve to { accessToken, expiresIn? }', undefined, 'token_request_failed');
+      }
+      const token = typeof result.accessToken === 'string' ? result.accessToken : result.accessToken.reveal();
+      // RFC 6750 §2.1 b64token, as the grants check: a CR or LF would split the header, and the
+      // runtime's own error for an invalid header value would quote the token.
+      if (!B64TOKEN.test(token)) {
+        throw new SignetCredentialError('bearer', 'the token function returned an access token that cannot be sent in a header (not an RFC 6750 b64token)', undefined, 'token_request_failed');
       }
       const { expiresIn, expiresAt } = result;
       if (expiresIn !== undefined && !(typeof expiresIn === 'number' && expiresIn >= 0)) {

@@ -141,3 +141,14 @@ describe('bearer() through the send loop', () => {
     expect(() => bearer('bad\ntoken-canary')).not.toThrow(/canary/);
   });
 });
+
+describe('bearer(): a token function returning a token that cannot go in a header', () => {
+  it('fails with token_request_failed and never echoes the token', async () => {
+    const loop = createSendLoop(bearer(async () => ({ accessToken: 'token-canary\r\nX-Evil: 1', expiresIn: 60 }), { retry: { retries: 0 } }), { origins: ORIGIN });
+    const server = resource(() => ({ status: 200 }));
+    const error = await loop.send(request(), server.transport).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'token_request_failed' });
+    expect(`${String(error)} ${JSON.stringify(error)} ${(error as Error).stack}`).not.toContain('canary');
+    expect(server.sent).toHaveLength(0);
+  });
+});
