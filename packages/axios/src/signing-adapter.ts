@@ -52,6 +52,7 @@ export function signingAdapter(loop: SendLoop, setting: AdapterSetting): AxiosAd
     const redirect = config.maxRedirects === 0 ? 'manual' : 'follow';
     const origin = request.url.origin;
     let last: OutgoingRequest = request;
+    let leftOrigin = false;
 
     const transport: Transport<unknown, AxiosResponse> = async (outgoing) => {
       last = outgoing;
@@ -71,8 +72,10 @@ export function signingAdapter(loop: SendLoop, setting: AdapterSetting): AxiosAd
         beforeRedirect: undefined,
         fetchOptions: { ...config.fetchOptions, redirect: 'manual' },
         validateStatus: null,
-        // axios's own Basic auth option is the caller's credential too: never to another origin.
-        auth: outgoing.url.origin === origin ? config.auth : undefined,
+        // axios's own Basic auth option is the caller's credential too: never to another origin,
+        // and never again once the chain has left this one (a chain that comes back could aim
+        // it at any URL here, the same rule the send loop applies to the credential).
+        auth: (leftOrigin ||= outgoing.url.origin !== origin) ? undefined : config.auth,
       } as InternalAxiosRequestConfig);
       if (response.status === 0 && redirect === 'follow') {
         // A browser's fetch answers redirect: 'manual' with an opaque redirect: status 0, no Location.

@@ -121,6 +121,16 @@ describe.each(['http', 'fetch'] as const)('attachAuth(axios, adapter %s) → ver
     expect(response.data.headerNames).not.toContain('authorization');
   });
 
+  test("axios's own auth option does not come back when a chain leaves the origin and returns (A → B → A)", async () => {
+    const api = client(apiKey({ key: API_KEY, header: 'X-API-Key' }), { adapter, validateStatus: () => true });
+    const back = `${home.origin}/admin`;
+    const viaOther = `${other.origin}/redirect/307?to=${encodeURIComponent(back)}`;
+    const response = await api.get<VerifierResponseBody>('/redirect/307', { params: { to: viaOther }, auth: { username: 'u', password: 'p' } });
+    expect(response.data).toMatchObject({ path: '/admin', verified: false });
+    expect(response.data.headerNames).not.toContain('authorization');
+    expect(response.data.headerNames).not.toContain('x-api-key');
+  });
+
   test('a same-origin 307 is authorized again, and the signed body follows', async () => {
     const api = client(hmac(HMAC), { adapter });
     const { data } = await api.put<VerifierResponseBody>('/redirect/307', new Uint8Array(1000), { params: { to: '/after' } });

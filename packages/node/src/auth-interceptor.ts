@@ -22,8 +22,10 @@ export interface AuthInterceptorOptions extends SendLoopOptions {
  * any dispatcher, then use that dispatcher with `undici.request`, `undici.fetch`, or any undici API.
  * Signing happens asynchronously before the request is dispatched; the send loop makes at most one
  * re-send for auth and follows redirects itself (each hop is dispatched once through the next
- * dispatcher, with `maxRedirections: 0`), so credentials never reach another origin whatever else
- * is composed around it.
+ * dispatcher, with `maxRedirections: 0`), so header and query credentials never reach another
+ * origin whatever else is composed around it. A client certificate in the composed Agent's
+ * `connect` options is the Agent's, shown to every origin it reaches: use `mtls().dispatcher`,
+ * which presents it only to its origins.
  *
  * @example
  * ```ts
@@ -49,10 +51,15 @@ export function authInterceptor(credential: Credential, options: AuthInterceptor
       };
       try {
         const { request, rest } = fromDispatchOptions(opts);
-        loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller), { redirect, signal: caller.signal }).then(
-          (held) => held.forwardTo(handler, caller),
-          fail,
-        );
+        loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller), { redirect, signal: caller.signal }).then((held) => {
+          try {
+            held.forwardTo(handler, caller);
+          } catch (error) {
+            // The caller's handler threw: end the dispatch (its socket is not left open), as
+            // undici does, instead of an unhandled rejection.
+            held.controller.abort(error as Error);
+          }
+        }, fail);
       } catch (error) {
         fail(error);
       }

@@ -63,7 +63,10 @@ export function authorizeRequests(credential: Credential, options: AuthorizeRequ
     }
     const { agent, timeout } = init;
     const outgoing = { method, url: target, headers, body: toOutgoingBody(body as NodeBody | null | undefined, { method, url: target, headers }) };
-    return loop.send(outgoing, (next, signal) => sendNodeRequest(next, signal, { agent: next.url.origin === target.origin ? agent : undefined, timeout }), {
+    // The caller's agent (a client certificate, a CA) goes only to the first origin, and never
+    // again once the chain has left it: a chain that comes back could aim it at any URL there.
+    let leftOrigin = false;
+    return loop.send(outgoing, (next, signal) => sendNodeRequest(next, signal, { agent: (leftOrigin ||= next.url.origin !== target.origin) ? undefined : agent, timeout }), {
       redirect: init.redirect,
       signal: init.signal,
     });

@@ -25,7 +25,7 @@ export function sendNodeRequest(request: OutgoingRequest<NodeBody>, signal: Abor
     const req = send(
       request.url,
       { method: request.method, headers: toHeaderRecord(request.headers), agent: options.agent, timeout: options.timeout, signal },
-      (res) => resolve({ status: res.statusCode ?? 0, headers: appendRecord(new Headers(), res.headers), raw: res, discard: () => void res.resume() }),
+      (res) => resolve({ status: res.statusCode ?? 0, headers: appendRecord(new Headers(), res.headers), raw: res, discard: () => discardResponse(res) }),
     );
     req.once('error', reject);
     // Node only reports an idle socket; ending the request is the caller's job (http.request docs).
@@ -43,6 +43,18 @@ export function sendNodeRequest(request: OutgoingRequest<NodeBody>, signal: Abor
     // pipeline destroys the request if the body fails, and the body if the request fails.
     pipeline(source, req, () => undefined);
   });
+}
+
+// A response nobody will read (a 401 before the re-send, a redirect) is drained so its socket can
+// be reused, but only this far: a server must not keep us reading forever (as undici's dump).
+const MAX_DISCARDED_BYTES = 64 * 1024;
+
+function discardResponse(res: IncomingMessage): void {
+  let read = 0;
+  res.on('data', (chunk: Buffer) => {
+    if ((read += chunk.byteLength) > MAX_DISCARDED_BYTES) res.destroy();
+  });
+  res.resume();
 }
 
 function timeoutError(ms: number): Error {
