@@ -12,8 +12,9 @@ export interface FailureClass {
 
 /**
  * Sorts a failure. A token source says what it knows with a `SignetError` code (`session_ended`,
- * `token_request_failed`); everything else (a network error, a 5xx, a 429, a bug in a user's
- * token function) is transient: retried, bounded, and never a reason to end the session.
+ * `token_request_failed`); everything else (a network error, a 5xx, a 429, an error thrown by a
+ * user's token function) is transient: retried, bounded, and never a reason to end the session.
+ * One exception, p-retry's: a `TypeError` that is not a network error (a bug) is not retried.
  */
 export function classifyFailure(error: unknown): FailureClass {
   const retryAfterMs = readRetryAfter(error);
