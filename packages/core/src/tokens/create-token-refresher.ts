@@ -136,9 +136,11 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   let ended: SignetCredentialError | undefined;
   let proactivePausedUntil = 0;
   let degraded = false;
-  // True while this process holds tokens the store never received (a write failed): until they
-  // are written, the store's record is older than ours and must not be refreshed from.
-  let unsynced = false;
+  // Set while this process holds tokens the store never received (a write failed while it was
+  // unreachable): the access token of the record that write meant to replace. That record is
+  // older than ours (its refresh token may be spent): never adopted, never refreshed from. Any
+  // other record (another holder's, written after the store came back) is as good as ever.
+  let staleInStore: { readonly accessToken: string | undefined } | undefined;
   // Bumped by set() and clear(): a refresh that started before a sign-in or sign-out is discarded.
   let epoch = 0;
   // Attempts of the refresh in flight (there is at most one), for the final error's message.
@@ -154,6 +156,8 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     return 'fresh';
   }
   const usable: Acceptable = (record, now) => condition(record, now) !== 'expired';
+  const isStale = (record: StoredTokens): boolean =>
+    staleInStore !== undefined && staleInStore.accessToken !== undefined && record.tokens.accessToken.reveal() === staleInStore.accessToken;
 
   function token(context: AuthContext): Promise<StoredTokens> {
     const record = cached;
@@ -170,7 +174,10 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   function replace(rejectedGeneration: number, context: AuthContext): Promise<StoredTokens> {
-    const newer: Acceptable = (record, now) => record.generation !== rejectedGeneration && usable(record, now);
+    // Newer by generation and by value: a store that lost its data restarts generations, and a
+    // token written back after an outage keeps its value under a new generation.
+    const rejectedToken = cached?.generation === rejectedGeneration ? cached.tokens.accessToken.reveal() : undefined;
+    const newer: Acceptable = (record, now) => record.generation !== rejectedGeneration && record.tokens.accessToken.reveal() !== rejectedToken && usable(record, now);
     // The stale 401: the request went out with an older token than the one we hold now.
     if (cached !== undefined && newer(cached, context.clock.now())) return Promise.resolve(cached);
     return refresh('rejected', newer, context);
@@ -206,7 +213,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       if (record === undefined) throw ended;
       ended = undefined;
     }
-    if (record !== undefined && acceptable(record, context.clock.now())) return adopt(record, context, false);
+    if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, false);
 
     const startedIn = epoch;
     const lease = await acquireLock(context);
@@ -215,14 +222,14 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
         // Double-checked, also when the wait timed out: whoever held the lock has usually just
         // written a fresh token (and rotated the refresh token we read before waiting).
         record = await readStore(context);
-        if (record !== undefined && acceptable(record, context.clock.now())) return adopt(record, context, true);
+        if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, true);
       }
       context.emit({ type: 'token.refresh.started', source: name, reason });
       let tokens: TokenSet;
       try {
-        // A store that lost its data (Redis restarted empty) must not send us back to a spent
-        // refresh token: what this process holds is then the latest it knows.
-        tokens = await getToken((record ?? cached)?.tokens, context);
+        // A store that lost its data (Redis restarted empty), or holds a record older than ours,
+        // must not send us back to a spent refresh token: what this process holds is newer.
+        tokens = await getToken((record === undefined || isStale(record) ? (cached ?? record) : record)?.tokens, context);
       } catch (error) {
         return await failed(error, record, context);
       }
@@ -291,11 +298,13 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     const result = await tryStore(() => store.compareAndSet(key, expected, tokens), context);
     if (result !== undefined && !result.written && result.current !== undefined) {
       // A newer token won the race (a holder without our lock): theirs stands, ours is dropped.
+      staleInStore = undefined;
       return adopt(result.current, context, true);
     }
-    // Written, or the store is unreachable (then this process goes on alone with its token, and
-    // writes it as soon as the store answers again: see readStore).
-    unsynced = result === undefined;
+    // Written, or the store is unreachable: then this process goes on alone with its token, and
+    // the record it meant to replace is stale from now on (until a write of ours lands).
+    if (result === undefined) staleInStore ??= { accessToken: record?.tokens.accessToken.reveal() };
+    else staleInStore = undefined;
     const current = result?.current ?? { generation: expected + 1, tokens };
     if (onTokens !== undefined) {
       try {
@@ -321,15 +330,6 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       const seeded = await tryStore(() => store.compareAndSet(key, 0, initialTokens), context);
       record = seeded?.current ?? { generation: 1, tokens: initialTokens };
       initialTokens = undefined;
-    }
-    // A token this process obtained while the store was unreachable is newer than what the store
-    // holds (its refresh token may already be spent): write it now, never refresh from the older one.
-    if (unsynced && cached !== undefined && (record === undefined || record.generation < cached.generation)) {
-      const synced = await tryStore(() => store.compareAndSet(key, record?.generation ?? 0, cached!.tokens), context);
-      if (synced === undefined) return cached;
-      unsynced = false;
-      if (synced.current !== undefined) cached = synced.current;
-      return synced.current;
     }
     return record;
   }
@@ -390,7 +390,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
     cached = undefined;
     initialTokens = undefined;
-    unsynced = false;
+    staleInStore = undefined;
     // A sign-out also clears an ended session: the next request asks the source again.
     ended = undefined;
   }

@@ -383,7 +383,7 @@ describe('createTokenRefresher: found in review', () => {
     expect((await store.get('user:bob'))?.generation).toBe(1);
   });
 
-  it('a token obtained while the store was down is written when it returns, and never refreshed from the older record', async () => {
+  it("a token obtained while the store was down is refreshed from, never the store's older record", async () => {
     const time = manualClock();
     const inner = createMemoryTokenStore();
     let down = false;
