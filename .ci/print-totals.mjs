@@ -12,7 +12,12 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+// numFailedTestSuites also counts every describe block around a failing test, so it would report one
+// failure three times; count failed tests, plus files that failed without running a test (an import error).
+const filesFailedWithoutTests = (report.testResults ?? []).filter(
+  (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+).length;
+const failed = (report.numFailedTests ?? 0) + filesFailedWithoutTests;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 if (report.numTotalTests === 0 || failed > 0) process.exit(1);

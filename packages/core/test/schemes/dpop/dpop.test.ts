@@ -1,17 +1,18 @@
 import { createSendLoop, type OutgoingRequest, type Transport } from '@signet/core';
 import { dpop } from '@signet/core/dpop';
-import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, jwtVerify } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, EmbeddedJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../tokens/support.js';
 
 const ORIGIN = 'https://api.example.com';
 
 /** A resource that records the DPoP headers it got and answers from a script. */
-function resource(answer: (index: number) => { status: number; headers?: Record<string, string> }) {
+function resource(answer: (index: number, proof: string | null) => { status: number; headers?: Record<string, string> }) {
   const sent: { authorization: string | null; dpop: string | null }[] = [];
   const transport: Transport<unknown, number> = async (request: OutgoingRequest) => {
-    const index = sent.push({ authorization: request.headers.get('authorization'), dpop: request.headers.get('dpop') }) - 1;
-    const reply = answer(index);
+    const proof = request.headers.get('dpop');
+    const index = sent.push({ authorization: request.headers.get('authorization'), dpop: proof }) - 1;
+    const reply = answer(index, proof);
     return { status: reply.status, headers: new Headers(reply.headers), raw: reply.status, discard: () => undefined };
   };
   return { sent, transport };
@@ -88,10 +89,18 @@ describe('dpop()', () => {
 describe('dpop(): requests racing a new server nonce', () => {
   it('every request refused for lacking the nonce gets its one re-send, not only the one whose response taught it', async () => {
     const loop = createSendLoop(dpop(boundToken), { origins: ORIGIN });
-    const server = resource((index) => (index < 5 ? { status: 401, headers: { 'www-authenticate': 'DPoP error="use_dpop_nonce"', 'dpop-nonce': 'n-1' } } : { status: 200 }));
+    // Answer by what the proof carries, as a real resource does: the five first sends and their re-sends
+    // interleave in whatever order proof signing finishes, so the answer must not depend on arrival order.
+    const server = resource((_, proof) =>
+      decodeJwt(proof!).nonce === 'n-1' ? { status: 200 } : { status: 401, headers: { 'www-authenticate': 'DPoP error="use_dpop_nonce"', 'dpop-nonce': 'n-1' } },
+    );
     const get = (): OutgoingRequest => ({ method: 'GET', url: new URL(`${ORIGIN}/x`), headers: new Headers(), body: undefined });
     const statuses = await Promise.all(Array.from({ length: 5 }, () => loop.send(get(), server.transport)));
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     expect(server.sent).toHaveLength(10);
+    // Each of the five was refused once without the nonce, and re-sent once with it.
+    const nonces = server.sent.map((sent) => decodeJwt(sent.dpop!).nonce);
+    expect(nonces.filter((nonce) => nonce === undefined)).toHaveLength(5);
+    expect(nonces.filter((nonce) => nonce === 'n-1')).toHaveLength(5);
   });
 });
