@@ -26,6 +26,7 @@ export { createMemoryNonceStore, type MemoryNonceStoreOptions } from './stores/c
 export type { NonceClaim, NonceStore } from './stores/nonce-store.js';
 export { Redacted } from './secret/redacted.js';
 export { REDACTED, Secret, secret } from './secret/secret.js';
+export { type Cancellation, cancellationOf } from './send/cancellation.js';
 export { createSendLoop, type SendLoop, type SendLoopOptions, type SendOptions } from './send/create-send-loop.js';
 export { parseRetryAfter } from './send/parse-retry-after.js';
 export { createRetryPolicy, type RetryOptions, type RetryPolicy } from './send/retry-policy.js';

@@ -51,7 +51,7 @@ export function authInterceptor(credential: Credential, options: AuthInterceptor
       };
       try {
         const { request, rest } = fromDispatchOptions(opts);
-        loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller), { redirect, signal: caller.signal }).then((held) => {
+        loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller), { redirect, signal: caller }).then((held) => {
           try {
             held.forwardTo(handler, caller);
           } catch (error) {

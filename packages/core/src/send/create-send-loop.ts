@@ -10,7 +10,7 @@ import { checkOptionsObject, checkPositiveInteger } from '../options/check.js';
 import { createOriginPolicy, type OriginPolicyOptions } from '../policy/origin-policy.js';
 import { redactRequest, redactUrl } from '../secret/redact-request.js';
 import { CONTENT_HEADERS, followRedirect } from './follow-redirect.js';
-import { raceAbort } from './race-abort.js';
+import { type Cancellation, cancellationOf, isCancellation, raceCancellation } from './cancellation.js';
 import { createRetryPolicy, type RetryOptions } from './retry-policy.js';
 import { sendWithRetries } from './send-with-retries.js';
 import { isTransportBody, type OutgoingBody, type OutgoingRequest, type Transport, type TransportResponse } from './transport.js';
@@ -40,7 +40,12 @@ export interface SendLoopOptions extends OriginPolicyOptions {
 export interface SendOptions {
   /** `'follow'` (default) follows under the origin policy, `'manual'` returns the 3xx, `'error'` throws. */
   redirect?: 'follow' | 'manual' | 'error';
-  signal?: AbortSignal | undefined;
+  /**
+   * The caller's `AbortSignal`, which cancels signing, waiting and sending; or a
+   * {@link Cancellation}, for an adapter whose caller cancels through a controller (then the
+   * transport gets no signal: the adapter cancels its own sends).
+   */
+  signal?: AbortSignal | Cancellation | undefined;
 }
 
 /** The send loop bound to one credential: adapters call `send` once per request. */
@@ -82,7 +87,14 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
   // One context for the loop's lifetime; each attempt gets a copy with its own signal and number.
   const base = createAuthContext({ clock, nonce: options.nonce, crypto: options.crypto, onEvent: options.onEvent });
   const { emit } = base;
-  const contextFor = (attempt: number, signal: AbortSignal | undefined): AuthContext => ({ ...base, signal, attempt });
+  // `signal` is a getter: a Cancellation makes its AbortSignal only if a credential reads it.
+  const contextFor = (attempt: number, cancel: Cancellation | undefined): AuthContext => ({
+    ...base,
+    attempt,
+    get signal() {
+      return cancel?.signal;
+    },
+  });
   const sensitiveHeaders = [...ALWAYS_SENSITIVE, ...credential.sensitiveHeaders.map((name) => name.toLowerCase())];
 
   function fail(code: SignetRequestErrorCode, message: string, request: { method: string; url: URL; headers: Headers }, cause?: unknown): never {
@@ -105,11 +117,17 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
 
   async function send<Value, Raw>(initial: OutgoingRequest<Value>, transport: Transport<Value, Raw>, sendOptions: SendOptions = {}): Promise<Raw> {
     const { signal, redirect = 'follow' } = sendOptions;
+    // The transport gets the caller's AbortSignal; an adapter that passed a Cancellation cancels its own sends.
+    const transportSignal = signal === undefined || isCancellation(signal) ? undefined : signal;
+    const cancel = signal === undefined ? undefined : isCancellation(signal) ? signal : cancellationOf(signal);
+    const throwIfCancelled = (): void => {
+      if (cancel?.aborted) throw cancel.reason;
+    };
     let { method, url, body, headers } = initial;
     // The body policy: buffer (bounded) only when the scheme must read it.
     if (credential.requiresBody && isTransportBody(body)) {
-      signal?.throwIfAborted();
-      const buffered = await raceAbort(body.read(maxBodyBytes), signal);
+      throwIfCancelled();
+      const buffered = await raceCancellation(body.read(maxBodyBytes), cancel);
       if (buffered.contentType !== undefined && !headers.has('content-type')) {
         // Never change the caller's headers: copy before writing (as every later change does).
         headers = new Headers(headers);
@@ -133,16 +151,16 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
     };
     const sendOnce = (request: SignableRequest): Promise<TransportResponse<Raw>> => {
       bodySent = body !== undefined;
-      return transport({ method: request.method, url: request.url, headers: request.headers, body: body as OutgoingBody<Value> }, signal);
+      return transport({ method: request.method, url: request.url, headers: request.headers, body: body as OutgoingBody<Value> }, transportSignal);
     };
 
     // authorize → send → onResponse → at most one re-send.
     const sendAuthorized = async (unsigned: SignableRequest): Promise<TransportResponse<Raw>> => {
       for (let attempt = 1; ; attempt++) {
-        const context = contextFor(attempt, signal);
+        const context = contextFor(attempt, cancel);
         // A slow credential (a token fetch) must not hold up a cancelled request.
-        const signed = await raceAbort(credential.authorize(unsigned, context), signal);
-        signal?.throwIfAborted();
+        const signed = await raceCancellation(credential.authorize(unsigned, context), cancel);
+        throwIfCancelled();
         const response = await sendOnce(signed);
         // Learn the server's time before the credential looks, so a re-send is signed with it.
         observeDate(response);
@@ -167,7 +185,7 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
     };
 
     for (let hop = 0; ; hop++) {
-      signal?.throwIfAborted();
+      throwIfCancelled();
       const authorize = trusted && policy.allows(url);
       const unsigned: SignableRequest = { method, url, headers, body: body instanceof Uint8Array ? body : undefined };
       assertBodyCanBeSent(unsigned, 'redirect');
@@ -180,7 +198,7 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
         policy: retry,
         method,
         headers,
-        signal,
+        cancel,
         now: clock.now,
         emit,
         assertCanResend: () => assertBodyCanBeSent(unsigned, 'retry'),

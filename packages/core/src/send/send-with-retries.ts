@@ -1,8 +1,8 @@
 import pRetry, { AbortError } from 'p-retry';
 import type { SignetEvent } from '../events/signet-event.js';
+import { type Cancellation, raceCancellation } from './cancellation.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import type { RetryPolicy } from './retry-policy.js';
-import { raceAbort } from './race-abort.js';
 import type { TransportResponse } from './transport.js';
 
 /** What {@link sendWithRetries} needs besides the send itself. */
@@ -12,7 +12,7 @@ export interface RetryRun {
   /** The request as it goes out on this hop (after any redirect rewrote it). */
   readonly method: string;
   readonly headers: Headers;
-  readonly signal: AbortSignal | undefined;
+  readonly cancel: Cancellation | undefined;
   /** The server-corrected time, for a `Retry-After` date when the response has no `Date`. */
   now(): number;
   emit(event: SignetEvent): void;
@@ -62,7 +62,7 @@ class Thrown extends Error {
  * sees them at all.
  */
 export async function sendWithRetries<Raw>(send: () => Promise<TransportResponse<Raw>>, run: RetryRun): Promise<TransportResponse<Raw>> {
-  const { policy, signal } = run;
+  const { policy, cancel } = run;
   if (policy === undefined || !isRetrySafe(run.method, run.headers)) return send();
   // The first send happens outside p-retry: almost every response is final, and should not pay
   // for the retry machinery (about 30 µs a request). Only a retryable outcome enters the loop,
@@ -95,7 +95,7 @@ export async function sendWithRetries<Raw>(send: () => Promise<TransportResponse
         retries: policy.retries,
         minTimeout: 0,
         async shouldRetry({ error, attemptNumber }) {
-          if (signal?.aborted) return false;
+          if (cancel?.aborted) return false;
           const response = error instanceof RetryableResponse ? (error.response as TransportResponse<Raw>) : undefined;
           if (response === undefined && !(policy.networkErrors && isNetworkFailure(error))) return false;
           const delayMs = response === undefined ? backoff(attemptNumber, policy) : delayFor(response, attemptNumber, policy, run.now);
@@ -106,7 +106,7 @@ export async function sendWithRetries<Raw>(send: () => Promise<TransportResponse
           run.assertCanResend();
           run.emit({ type: 'request.retry', status: response?.status, attempt: attemptNumber + 1, delayMs });
           // Raced with the signal, so an abort ends the wait at once even if an injected sleep ignores it.
-          await raceAbort(policy.sleep(delayMs, signal), signal);
+          await raceCancellation(policy.sleep(delayMs, cancel?.signal), cancel);
           return true;
         },
       },
