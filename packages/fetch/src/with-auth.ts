@@ -32,16 +32,17 @@ export function withAuth(fetchFn: typeof fetch, credential: Credential, options:
     const call = toOutgoingRequest(input, init);
     const transport: Transport<BodyInit, Response> = async (request, signal) => {
       const body = toFetchBody(request.body);
-      const response = await fetchFn(request.url, {
-        ...call.passThrough,
-        method: request.method,
-        headers: request.headers,
-        body: body ?? null,
-        // Signet follows redirects itself, to apply its origin policy to every hop.
-        redirect: 'manual',
-        signal: signal ?? null,
-        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-      } as RequestInit);
+      // The caller's other options, copied, with the request's own over them. Object.assign, not a
+      // spread: V8 builds a literal that spreads a non-empty object and adds fields on a slow path.
+      const requestInit: RequestInit & { duplex?: 'half' } = Object.assign({}, call.passThrough);
+      requestInit.method = request.method;
+      requestInit.headers = request.headers;
+      requestInit.body = body ?? null;
+      // Signet follows redirects itself, to apply its origin policy to every hop.
+      requestInit.redirect = 'manual';
+      requestInit.signal = signal ?? null;
+      if (body instanceof ReadableStream) requestInit.duplex = 'half';
+      const response = await fetchFn(request.url, requestInit);
       if (response.type === 'opaqueredirect' && call.redirect !== 'manual') {
         // Browsers hide the target of a manual redirect, so Signet cannot tell where credentials would go.
         throw call.redirect === 'error'

@@ -93,7 +93,9 @@ describe('the send loop with a Cancellation', () => {
     const slow: Credential = {
       ...apiKey({ key: 'k' }),
       authorize: (request, context: AuthContext) => {
-        seen = context.signal;
+        // Through a spread, as decorators pass the context on (dpop does): the signal comes along.
+        seen = { ...context }.signal;
+        expect(context.signal).toBe(seen);
         started();
         return new Promise(() => undefined);
       },
