@@ -5,14 +5,16 @@ import { parseRetryAfter } from './parse-retry-after.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { TransportResponse } from './transport.js';
 
-/** What {@link sendWithRetries} needs besides the send itself. */
-export interface RetryRun {
+/** What {@link sendWithRetries} needs: the send itself, and what decides and reports a retry. */
+export interface RetryRun<Raw> {
   /** `undefined` when retries are off. */
   readonly policy: RetryPolicy | undefined;
   /** The request as it goes out on this hop (after any redirect rewrote it). */
   readonly method: string;
   readonly headers: Headers;
   readonly cancel: Cancellation | undefined;
+  /** Sends once (authorized afresh each time). */
+  attempt(): Promise<TransportResponse<Raw>>;
   /** The server-corrected time, for a `Retry-After` date when the response has no `Date`. */
   now(): number;
   emit(event: SignetEvent): void;
@@ -52,7 +54,7 @@ class Thrown extends Error {
  * Sends, and sends again after a 429, a 503 (the policy's statuses) or a network failure, when
  * the request is safe to repeat: at most `retries` times, waiting `Retry-After` (RFC 9110
  * §10.2.3) when the server gives one and it is within `maxDelayMs` (beyond it the response is
- * returned, not waited for), otherwise exponential backoff with jitter. `send` authorizes afresh
+ * returned, not waited for), otherwise exponential backoff with jitter. `attempt` authorizes afresh
  * each time. An abort ends the wait at once.
  *
  * p-retry counts the attempts and tells a network failure from a bug (its TypeError check knows
@@ -61,15 +63,15 @@ class Thrown extends Error {
  * `shouldRetry`, its last hook before the next attempt; the statuses become rejections so that it
  * sees them at all.
  */
-export async function sendWithRetries<Raw>(send: () => Promise<TransportResponse<Raw>>, run: RetryRun): Promise<TransportResponse<Raw>> {
+export async function sendWithRetries<Raw>(run: RetryRun<Raw>): Promise<TransportResponse<Raw>> {
   const { policy, cancel } = run;
-  if (policy === undefined || !isRetrySafe(run.method, run.headers)) return send();
+  if (policy === undefined || !isRetrySafe(run.method, run.headers)) return run.attempt();
   // The first send happens outside p-retry: almost every response is final, and should not pay
   // for the retry machinery (about 30 µs a request). Only a retryable outcome enters the loop,
   // as its first attempt, so attempts are counted exactly as before.
   let first: Promise<TransportResponse<Raw>>;
   try {
-    const response = await send();
+    const response = await run.attempt();
     if (!policy.statuses.has(response.status)) return response;
     first = Promise.resolve(response);
   } catch (error) {
@@ -82,7 +84,7 @@ export async function sendWithRetries<Raw>(send: () => Promise<TransportResponse
       async () => {
         let response: TransportResponse<Raw>;
         const current = attempt;
-        attempt = send;
+        attempt = () => run.attempt();
         try {
           response = await current();
         } catch (error) {
@@ -98,7 +100,7 @@ export async function sendWithRetries<Raw>(send: () => Promise<TransportResponse
           if (cancel?.aborted) return false;
           const response = error instanceof RetryableResponse ? (error.response as TransportResponse<Raw>) : undefined;
           if (response === undefined && !(policy.networkErrors && isNetworkFailure(error))) return false;
-          const delayMs = response === undefined ? backoff(attemptNumber, policy) : delayFor(response, attemptNumber, policy, run.now);
+          const delayMs = response === undefined ? backoff(attemptNumber, policy) : delayFor(response, attemptNumber, policy, run);
           // Beyond the cap: hand the response back rather than hold the caller for minutes.
           if (delayMs === undefined) return false;
           await response?.discard();
@@ -119,9 +121,9 @@ export async function sendWithRetries<Raw>(send: () => Promise<TransportResponse
 
 // Retry-After when given (from the response's own Date, so client clock error does not matter),
 // else backoff; undefined when the server asks for longer than the cap.
-function delayFor(response: TransportResponse<unknown>, attempt: number, policy: RetryPolicy, now: () => number): number | undefined {
+function delayFor(response: TransportResponse<unknown>, attempt: number, policy: RetryPolicy, clock: { now(): number }): number | undefined {
   const date = Date.parse(response.headers.get('date') ?? '');
-  const asked = parseRetryAfter(response.headers.get('retry-after'), Number.isFinite(date) ? date : now());
+  const asked = parseRetryAfter(response.headers.get('retry-after'), Number.isFinite(date) ? date : clock.now());
   if (asked === undefined) return backoff(attempt, policy);
   return asked <= policy.maxDelayMs ? asked : undefined;
 }
