@@ -15,6 +15,16 @@ export interface SignableRequest {
   readonly body: Uint8Array | undefined;
 }
 
+/**
+ * A copy of `request` with header `name` set to `value` (replacing any). The common case of
+ * {@link withHeaders}, without building and walking a record: one copy of the headers, one set.
+ */
+export function withHeader(request: SignableRequest, name: string, value: string): SignableRequest {
+  const headers = new Headers(request.headers);
+  headers.set(name, value);
+  return { method: request.method, url: request.url, headers, body: request.body };
+}
+
 /** A copy of `request` with `headers` set (replacing any with the same name). */
 export function withHeaders(request: SignableRequest, headers: Record<string, string>): SignableRequest {
   const merged = new Headers(request.headers);

@@ -1,5 +1,5 @@
 import type { Credential } from '../../credential/credential.js';
-import { withHeaders, withQueryParam } from '../../credential/signable-request.js';
+import { withHeader, withQueryParam } from '../../credential/signable-request.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { checkHeaderSecret, checkOptionsObject, checkSecretText, checkText, checkToken } from '../../options/check.js';
 import type { Secret } from '../../secret/secret.js';
@@ -61,6 +61,6 @@ export function apiKey(options: ApiKeyOptions): Credential {
     requiresBody: false,
     sensitiveHeaders: [header],
     sensitiveQueryParams: [],
-    authorize: async (request) => withHeaders(request, { [header]: prefix + key.reveal() }),
+    authorize: async (request) => withHeader(request, header, prefix + key.reveal()),
   };
 }

@@ -1,4 +1,4 @@
-import { withHeaders } from '../../credential/signable-request.js';
+import { withHeader } from '../../credential/signable-request.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { checkHeaderSecret } from '../../options/check.js';
 import { Secret } from '../../secret/secret.js';
@@ -55,6 +55,6 @@ function staticBearer(token: Secret): BearerCredential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     tokens: undefined,
-    authorize: async (request) => withHeaders(request, { authorization: header }),
+    authorize: async (request) => withHeader(request, 'authorization', header),
   };
 }

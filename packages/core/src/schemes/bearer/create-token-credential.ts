@@ -1,6 +1,6 @@
 import type { AuthContext } from '../../credential/auth-context.js';
 import type { AuthResponse, Credential, ResponseVerdict } from '../../credential/credential.js';
-import { type SignableRequest, withHeaders } from '../../credential/signable-request.js';
+import { type SignableRequest, withHeader, withHeaders } from '../../credential/signable-request.js';
 import { SignetCredentialError } from '../../errors/credential-error.js';
 import { createTokenRefresher, type TokenRefresher, type TokenRefresherOptions } from '../../tokens/create-token-refresher.js';
 import type { TokenSource } from '../../tokens/token-source.js';
@@ -37,10 +37,7 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
       const { accessToken } = (await tokens.token(context)).tokens;
       const authorization = prefix + accessToken.reveal();
       if (proof !== undefined) return withHeaders(request, { ...(await proof.prove(request, accessToken, context)), authorization });
-      // The hot path (a cached token): one copy of the headers, one set.
-      const headers = new Headers(request.headers);
-      headers.set('authorization', authorization);
-      return { ...request, headers };
+      return withHeader(request, 'authorization', authorization);
     },
     async onResponse(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> {
       // A server nonce the proof lacked (RFC 9449 §9), or a proof time the corrected clock now

@@ -1,6 +1,6 @@
 import type { AuthContext } from '../../credential/auth-context.js';
 import type { Credential } from '../../credential/credential.js';
-import { type SignableRequest, withHeaders } from '../../credential/signable-request.js';
+import { type SignableRequest, withHeader } from '../../credential/signable-request.js';
 import { SignetCredentialError } from '../../errors/credential-error.js';
 import type { TokenRefresherOptions } from '../../tokens/create-token-refresher.js';
 import type { TokenSource } from '../../tokens/token-source.js';
@@ -53,7 +53,7 @@ export function dpop(source: TokenFunction | TokenSource, options: DpopOptions =
     sensitiveQueryParams: [],
     async authorize(request, context) {
       const proof = await createDpopProof(await loadKey(), { method: request.method, url: request.url, nonce: nonces.get(request.url) }, context);
-      return withHeaders(request, { dpop: proof });
+      return withHeader(request, 'dpop', proof);
     },
     // RFC 9449 §8: a 400 `use_dpop_nonce` carries the nonce to use, and a 400
     // `invalid_dpop_proof` may be a proof time out of the server's window (the token request has

@@ -1,5 +1,5 @@
 import type { Credential } from '../../credential/credential.js';
-import { withHeaders } from '../../credential/signable-request.js';
+import { withHeader } from '../../credential/signable-request.js';
 import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { SignetRequestError } from '../../errors/request-error.js';
@@ -69,7 +69,7 @@ export function hmac(options: HmacOptions): Credential {
       const bodySha256 = await context.crypto.sha256(request.body ?? EMPTY, 'hex');
       const stringToSign = buildStringToSign({ timestamp, nonce, method: request.method, url: request.url, signedHeaders, headers: request.headers, bodySha256 });
       const signature = await context.crypto.hmacSha256(secret, stringToSign, 'hex');
-      return withHeaders(request, { authorization: formatHmacAuthorization({ keyId, timestamp, nonce, signedHeaders, signature }) });
+      return withHeader(request, 'authorization', formatHmacAuthorization({ keyId, timestamp, nonce, signedHeaders, signature }));
     },
     onResponse(response, request, context) {
       // A skew refusal carries the server's time: learn it and re-sign once (docs/schemes/hmac.md).

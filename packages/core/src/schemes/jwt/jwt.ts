@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { readSkewChallenge, resignAfterSkew } from '../../clock/skew-challenge.js';
 import type { AuthContext } from '../../credential/auth-context.js';
 import type { Credential } from '../../credential/credential.js';
-import type { SignableRequest } from '../../credential/signable-request.js';
+import { type SignableRequest, withHeader } from '../../credential/signable-request.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { SignetCredentialError } from '../../errors/credential-error.js';
 import { checkOptionsObject, checkPositiveInteger, checkText } from '../../options/check.js';
@@ -92,10 +92,7 @@ export function jwt(options: JwtOptions): Credential {
       const { clock } = context;
       const fresh = cached !== undefined && clock.now() < cached.refreshAtMs && Math.abs(clock.offsetMs - cached.offsetMs) <= MAX_OFFSET_DRIFT_MS;
       const header = fresh ? cached.header : (await cache.mint(audience, () => mint(audience, context))).header;
-      // withHeaders() without its Object.entries loop: this is the whole cost of a cached authorize.
-      const headers = new Headers(request.headers);
-      headers.set('authorization', header);
-      return { ...request, headers };
+      return withHeader(request, 'authorization', header);
     },
     onResponse(response, request, context) {
       if (response.status !== 401) return undefined;

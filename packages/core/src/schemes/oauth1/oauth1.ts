@@ -19,7 +19,7 @@
 // only a comparison point in the bench. Nothing of it is a dependency of @signet/core.
 import { resignAfterSkew } from '../../clock/skew-challenge.js';
 import type { Credential } from '../../credential/credential.js';
-import { withHeaders } from '../../credential/signable-request.js';
+import { withHeader } from '../../credential/signable-request.js';
 import type { SignetCrypto } from '../../crypto/signet-crypto.js';
 import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
@@ -144,7 +144,7 @@ export function oauth1(options: OAuth1Options): Credential {
       const parameters = encodeParameters(text, timestamp, nonce, bodyHashValue);
       const baseString = baseStringOf(request.method, request.url, parameters);
       const signature = await sign(baseString, context.crypto);
-      return withHeaders(request, { authorization: `${header}, oauth_signature="${encodeSignature(signature)}"` });
+      return withHeader(request, 'authorization', `${header}, oauth_signature="${encodeSignature(signature)}"`);
     },
     onResponse(response, request, context) {
       if (response.status !== 401) return undefined;
