@@ -1,5 +1,7 @@
 import { percentDecode, percentEncode } from '../../percent-encoding.js';
 
+const CANONICAL = /^[A-Za-z0-9\-._~/]*$/;
+
 /**
  * The canonical form of a URL path: each `/`-separated segment decoded and re-encoded (RFC 3986
  * unreserved set), so `%7E` and `~` sign alike while an encoded slash (`%2F`) stays distinct from
@@ -13,6 +15,8 @@ import { percentDecode, percentEncode } from '../../percent-encoding.js';
  */
 export function canonicalPath(pathname: string): string {
   if (pathname === '') return '/';
+  // Most paths are already canonical: nothing to decode, nothing to encode.
+  if (CANONICAL.test(pathname)) return pathname;
   return pathname
     .split('/')
     .map((segment) => percentEncode(percentDecode(segment)))

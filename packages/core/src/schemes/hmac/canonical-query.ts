@@ -15,15 +15,38 @@ import { percentDecode, percentEncode } from '../../percent-encoding.js';
 export function canonicalQuery(search: string): string {
   const query = search.startsWith('?') ? search.slice(1) : search;
   if (query === '') return '';
-  const pairs: Array<[string, string]> = [];
-  for (const part of query.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const name = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? '' : part.slice(eq + 1);
-    pairs.push([percentEncode(percentDecode(name)), percentEncode(percentDecode(value))]);
+  // Each pair as one sort key, `name NUL value`: the encoded text is pure ASCII without NUL (it
+  // would be %00), so code-unit order of the keys is order by name, then by value, and no pair
+  // object is built.
+  const keys: string[] = [];
+  for (let start = 0; start <= query.length; ) {
+    let end = query.indexOf('&', start);
+    if (end < 0) end = query.length;
+    if (end > start) {
+      const eq = query.indexOf('=', start);
+      const hasValue = eq >= 0 && eq < end;
+      const name = percentEncode(percentDecode(query.slice(start, hasValue ? eq : end)));
+      keys.push(hasValue ? `${name}\0${percentEncode(percentDecode(query.slice(eq + 1, end)))}` : `${name}\0`);
+    }
+    start = end + 1;
   }
-  // Code-unit order of the encoded (pure ASCII) strings: the same in every language.
-  pairs.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
-  return pairs.map(([name, value]) => `${name}=${value}`).join('&');
+  sortKeys(keys);
+  let canonical = '';
+  for (let i = 0; i < keys.length; i++) canonical += (i === 0 ? '' : '&') + keys[i]!.replace('\0', '=');
+  return canonical;
+}
+
+// Code-unit order, the same in every language. Queries are short: an insertion sort in place
+// allocates nothing, where Array.prototype.sort allocates a work array on every call.
+function sortKeys(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
 }

@@ -51,6 +51,8 @@ export function hmac(options: HmacOptions): Credential {
     throw new SignetConfigError('secret', `must be at least ${MIN_SECRET_BYTES} bytes (got fewer); generate one with 32 random bytes`);
   }
   const extra = checkHeaderList(options.headers);
+  // content-type is signed whenever the request has one (docs/schemes/hmac.md): both lists, made once.
+  const withContentType = extra.includes('content-type') ? extra : ['content-type', ...extra];
 
   return {
     scheme: 'hmac',
@@ -58,12 +60,12 @@ export function hmac(options: HmacOptions): Credential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     async authorize(request, context) {
-      extra.forEach((name, i) => {
-        if (!request.headers.has(name)) {
-          throw new SignetRequestError('missing_signed_header', `headers[${i}]: "${name}" is configured to be signed but the request has no such header`, redactRequest(request));
+      for (let i = 0; i < extra.length; i++) {
+        if (!request.headers.has(extra[i]!)) {
+          throw new SignetRequestError('missing_signed_header', `headers[${i}]: "${extra[i]}" is configured to be signed but the request has no such header`, redactRequest(request));
         }
-      });
-      const signedHeaders = request.headers.has('content-type') && !extra.includes('content-type') ? ['content-type', ...extra] : extra;
+      }
+      const signedHeaders = request.headers.has('content-type') ? withContentType : extra;
       const timestamp = Math.floor(context.clock.now() / 1000);
       const nonce = context.nonce();
       const bodySha256 = await context.crypto.sha256(request.body ?? EMPTY, 'hex');

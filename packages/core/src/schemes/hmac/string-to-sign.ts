@@ -33,10 +33,19 @@ export interface HmacSignedParts {
  * ```
  */
 export function buildStringToSign(parts: HmacSignedParts): string {
-  // Spaces and tabs only (RFC 9110 §5.5 OWS), not JavaScript's wider trim(): other languages must agree.
-  const headerLines = parts.signedHeaders.map((name) => `${name}:${(parts.headers.get(name) ?? '').replace(/^[ \t]+|[ \t]+$/g, '')}\n`).join('');
+  const { signedHeaders, headers, url } = parts;
+  let headerLines = '';
+  for (const name of signedHeaders) headerLines += `${name}:${trimOws(headers.get(name) ?? '')}\n`;
   return (
-    `HMAC-SHA256\n${parts.timestamp}\n${parts.nonce}\n${parts.method.toUpperCase()}\n${parts.url.host}\n` +
-    `${canonicalPath(parts.url.pathname)}\n${canonicalQuery(parts.url.search)}\n${headerLines}${parts.signedHeaders.join(';')}\n${parts.bodySha256}`
+    `HMAC-SHA256\n${parts.timestamp}\n${parts.nonce}\n${parts.method.toUpperCase()}\n${url.host}\n` +
+    `${canonicalPath(url.pathname)}\n${canonicalQuery(url.search)}\n${headerLines}${signedHeaders.join(';')}\n${parts.bodySha256}`
   );
+}
+
+// Spaces and tabs only (RFC 9110 §5.5 OWS), not JavaScript's wider trim(): other languages must
+// agree. Most values have none, and are returned as they are.
+function trimOws(value: string): string {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first === 32 || first === 9 || last === 32 || last === 9 ? value.replace(/^[ \t]+|[ \t]+$/g, '') : value;
 }
