@@ -63,21 +63,32 @@ class Thrown extends Error {
  * `shouldRetry`, its last hook before the next attempt; the statuses become rejections so that it
  * sees them at all.
  */
-export async function sendWithRetries<Raw>(run: RetryRun<Raw>): Promise<TransportResponse<Raw>> {
-  const { policy, cancel } = run;
+export function sendWithRetries<Raw>(run: RetryRun<Raw>): Promise<TransportResponse<Raw>> {
+  const { policy } = run;
   if (policy === undefined || !isRetrySafe(run.method, run.headers)) return run.attempt();
-  // The first send happens outside p-retry: almost every response is final, and should not pay
-  // for the retry machinery (about 30 µs a request). Only a retryable outcome enters the loop,
-  // as its first attempt, so attempts are counted exactly as before.
-  let first: Promise<TransportResponse<Raw>>;
+  // The first send happens outside p-retry, and outside any async frame of ours: almost every
+  // response is final, and should not pay for the retry machinery (about 30 µs a request). Only a
+  // retryable outcome enters the loop, as its first attempt, so attempts are counted exactly as before.
+  let sent: Promise<TransportResponse<Raw>>;
   try {
-    const response = await run.attempt();
-    if (!policy.statuses.has(response.status)) return response;
-    first = Promise.resolve(response);
+    sent = run.attempt();
   } catch (error) {
-    first = Promise.reject(error);
-    first.catch(() => undefined);
+    // A transport that throws instead of rejecting: the same failure, the same retry decision.
+    sent = Promise.reject(error);
   }
+  return sent.then(
+    (response) => (policy.statuses.has(response.status) ? retryFrom(Promise.resolve(response), run, policy) : response),
+    (error: unknown) => {
+      const first = Promise.reject(error);
+      first.catch(() => undefined);
+      return retryFrom(first, run, policy);
+    },
+  );
+}
+
+// The retry loop, entered with the first attempt's retryable outcome.
+async function retryFrom<Raw>(first: Promise<TransportResponse<Raw>>, run: RetryRun<Raw>, policy: RetryPolicy): Promise<TransportResponse<Raw>> {
+  const { cancel } = run;
   let attempt = (): Promise<TransportResponse<Raw>> => first;
   try {
     return await pRetry(
