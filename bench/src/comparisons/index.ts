@@ -1,4 +1,5 @@
 import type { ComparisonGroup } from '../runner/comparison.js';
+import { adapterOverhead } from './adapter-overhead.js';
 import { apiKeyAuthorize } from './api-key-authorize.js';
 import { axiosAdapter } from './axios-adapter.js';
 import { bearerAuthorize } from './bearer-authorize.js';
@@ -31,6 +32,7 @@ export const comparisonGroups: readonly ComparisonGroup[] = [
   fetchAdapter,
   undiciInterceptor,
   axiosAdapter,
+  adapterOverhead,
   refreshBurst,
   bundleSizes,
 ];
