@@ -31,7 +31,7 @@ export const adapterOverhead: ComparisonGroup = {
       kind: 'absolute',
       target: null,
       section: 'adapter overhead',
-      source: 'reported (explains the issue 6 rows)',
+      source: 'no target: it explains the issue 6 rows',
       metric: 'reported',
       unit: 'µs added/request',
       measured: 'time one request takes through the adapter minus the same stand-in transport called directly (in memory, no network)',

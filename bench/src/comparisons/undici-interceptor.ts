@@ -89,7 +89,7 @@ export const undiciInterceptor: ComparisonGroup = {
         name: 'undici: a minimal async interceptor vs raw undici.request, concurrency 64',
         kind: 'absolute',
         target: null,
-        source: 'reported (the floor under the issue 6 interceptor rows)',
+        source: 'no target: the floor under the issue 6 interceptor rows',
         metric: 'cpu',
         measured: 'client CPU per request (GET on loopback, body read); the ratio is what any interceptor that waits a microtask costs',
         signet: side('request(url, { dispatcher: new Agent().compose(d => (o, h) => (queueMicrotask(() => d({ ...o, headers }, h)), true)) })', sides.floor, 200, 64),

@@ -81,38 +81,27 @@ went, and none of it was the cryptography:
   {
     title: 'Where the fetch adapter misses, and what would close it',
     rows: ['fetch adapter vs raw fetch, concurrency 1', 'fetch adapter vs raw fetch, concurrency 64'],
-    text: `Since the first measurement below: the send loop's retry wrapper cost every idempotent
-request 25–40 µs even when nothing failed (p-retry around each send); the first send now happens
-outside it (2026-11-28), and the loop reads \`Date\` only when its text changes and \`Location\` only
-on a 3xx. After that the rows read 1.09–1.12 at concurrency 1 and 1.17–1.18 at 64 in filtered runs
-on a loaded machine (p25–p75 as wide as 0.77–1.83): near the target at concurrency 1, not yet at 64.
+    text: `This run: 1.12 at concurrency 1 and 1.21 at 64, with p25–p75 as wide as 0.71–1.82 at 64; a
+filtered run the same afternoon read 1.10 and 1.12. The adapter's own work, measured without the
+network (the \`adapter overhead\` rows: the same in-memory \`fetch\` stand-in called through
+\`withAuth\` and directly), is 4.5–8.8 µs per request against raw fetch's 150–330 µs of client CPU on
+loopback, that is 2–5 %: what the loopback rows show beyond that is garbage collection of what the
+request path allocates, and the noise of the kernel's TCP work, which is most of a loopback
+request's client CPU (one CPU profile put \`writeLatin1String\`, the socket write, at about 40 % of it)
+and depends on what else the machine runs.
 
-The adapter costs roughly 5–20 % more client CPU per request than raw fetch, about 40–100 µs at
-concurrency 1, against a target of 10 %. Signet's own JavaScript is not most of that: with a stub
-in place of \`fetch\`, \`withAuth\` plus the send loop run in about 4 µs per request. What we checked
-while writing the bench (scratch experiments, not part of \`pnpm bench\`):
-
-- An A/A run (raw fetch against itself, same harness) gives 0.99–1.03, so the harness itself is
-  not biased toward either side.
-- Calling raw fetch with exactly the arguments the adapter passes (a \`URL\` object, a \`Headers\`
-  object, \`redirect: 'manual'\`, \`signal: null\`, \`body: null\`) costs 1.02–1.03× plain fetch: within
-  noise, so the shape of the call explains little. The bytes on the wire are identical.
-- The send loop alone (\`createSendLoop(...).send\` with a minimal transport, without
-  \`toOutgoingRequest\`) costs about 1.07–1.10× raw fetch; the full adapter 1.15–1.20×.
-
-So the extra cost is spread across the request path and grows with it: allocations that raise
-garbage-collection work and several nested async functions per request. Two of the allocations
-are gone since the first measurement (the redacted request view is now built only when a body is
-read, and the send loop no longer copies the caller's headers up front), which moved
-concurrency 1 from about 1.16–1.20 to about 1.14. What remains: two \`Headers\` copies per request
-(\`toOutgoingRequest\` and the credential's \`withHeaders\`), a context object per attempt, a \`URL\`
-parsed per request, and the adapter's async layers. What would close it, to be confirmed with a
-CPU profile of \`node bench/dist/cli.js --filter "concurrency 1"\` before and after each change:
-let the credential write into the adapter's own header copy instead of copying again; collapse
-the adapter's async layers. Each change should show in this row's ratio, not only in a micro
-benchmark. Most of a loopback request's client CPU is the kernel's TCP work in the socket write
-(one CPU profile put \`writeLatin1String\` at about 40 % of it), and it is also why these rows are
-noisy: that cost depends on what else the machine runs.`,
+History, so the numbers can be checked: the send loop's retry wrapper cost every idempotent request
+25–40 µs until the first send moved outside p-retry (2026-11-28); the redacted request view is built
+only when a body is read, and the loop no longer copies the caller's headers up front. Since then
+(2026-11-28, this session) the loop makes no per-request closures or option literals for the
+retries (one \`Exchange\` object per request), the attempt context is a class (an object literal with
+a getter cost V8 600 ns to build), the fetch call's options are copied with \`Object.assign\` rather
+than a spread literal (V8 builds a literal that spreads a non-empty object and adds fields on a slow
+path, about 1 µs a field), and schemes that set one header use \`withHeader\` (no record to walk).
+What would close the rest: one \`Headers\` copy per request instead of two (\`toOutgoingRequest\`'s
+and the credential's), which needs the credential contract to let a scheme write into the copy
+the adapter already owns; and fewer promises per request (the credential's \`authorize\` returning
+a value when it has one at hand, a contract change measured at about 0.4 µs and 1 kB per request).`,
   },
   {
     title: 'Cached Bearer: what it costs',
@@ -146,13 +135,14 @@ target for it in the issue; it is reported so a regression shows.`,
     title: 'Bundle sizes: where the budgets are missed, and what would close it',
     rows: ['bundle: withAuth + bearer + refreshToken vs ky', 'bundle: hmac'],
     text: `The budgets (3 kB gzip for \`withAuth\` + \`bearer\` + \`refreshToken\`, 2 kB for \`hmac\`) come from
-\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded today, and that script's
-\`--analyze\` lists the heaviest inputs. For the fetch entry (about 12 kB gzip): the token
-refresher (about 5.4 kB minified: windows, single flight, store compare-and-swap, retries), the
-send loop and its retry policy (about 3.7 + 1.6 + 1 kB), the token request and client
-authentication (about 4.4 kB), \`p-retry\` (about 3.2 kB) and the origin policy (1.6 kB). For
-\`hmac\` (about 3 kB): the scheme itself, option checks, the clock-skew challenge reader and the
-redacted request view that errors carry.
+\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded today (about 13.2 kB and 3.2 kB;
+12.4 kB and 3.0 kB before this session's speed work, which added the per-request \`Exchange\` class,
+the cancellation interface and the allocation-free canonical query and base64), and that script's
+\`--analyze\` lists the heaviest inputs. For the fetch entry: the token refresher (about 5.4 kB
+minified: windows, single flight, store compare-and-swap, retries), the send loop and its retry
+policy (about 3.7 + 1.6 + 1 kB), the token request and client authentication (about 4.4 kB),
+\`p-retry\` (about 3.2 kB) and the origin policy (1.6 kB). For \`hmac\`: the scheme itself, option
+checks, the clock-skew challenge reader and the redacted request view that errors carry.
 
 Compared with peers, these are not like for like and the table says so: \`ky\` is a fetch wrapper
 with no token handling (the refresh hook is the user's code); \`axios-auth-refresh\` is a 0.9 kB
@@ -161,21 +151,25 @@ tracking, storage and origin checks are the user's code, not in its number). Wha
 small bounded retry loop the send loop needs; split the refresher's store and lock plumbing so
 the in-memory default does not pull in the compare-and-swap paths; load the grants' client
 authentication variants (\`private_key_jwt\`) on demand as jose already is; keep error classes'
-redaction helpers out of the \`hmac\` entry.`,
+redaction helpers out of the \`hmac\` entry. Issue 9 asks for a decision on the budgets themselves.`,
   },
   {
     title: 'HMAC allocation: where it misses',
     rows: ['hmac sign, bytes allocated'],
-    text: `Missed: about 7.6–7.8 kB per signed request against a 2.5 kB target. The "order dependence"
-once noted here (3.4–3.8 kB when the row ran alone) was the measurement: with only
-\`--max-semi-space-size=64\` the young generation starts near 1 MB, so scavenges during a batch hid
-most of the garbage in some runs; \`pnpm bench\` now also passes \`--min-semi-space-size=64\` (found
-while speeding up OAuth 1.0a, whose row now runs small batches). Not profiled yet; the likely
-contributors are the two \`Headers\` copies (the adapter's and the credential's), the canonical
-string and its parts, the hex digests and the nonce (about 700 bytes: a pooled \`Buffer\` copy,
-then base64url built per character). What would close it: let the credential write into the
-adapter's own header copy (the change the fetch and OAuth 1.0a rows need too), hash the canonical
-string in parts without joining it, and a cheaper nonce.`,
+    text: `Missed: about 5.1 kB per signed request against a 2.5 kB target (7.6–7.8 kB until this session,
+2026-11-28). A sampling heap profile that counts collected objects showed where it went, and three
+changes took 2.4 kB off: the canonical query sorted one key per pair (\`name NUL value\`, whose
+code-unit order is order by name then value) with an insertion sort in place, where
+\`Array.prototype.sort\` allocated an 865-byte work array for two pairs and the comparator's
+destructuring more; the path and the header values returned as they are when already canonical;
+and base64 built from character codes with one \`String.fromCharCode\` (the 16-byte nonce cost
+1.6 µs and 500 bytes, now 80 ns and 260 bytes). What remains, by the same profile: the copy of
+the request's \`Headers\` for the new \`Authorization\` (about 1 kB: undici's \`Headers\` builds a
+sorted entry list and a \`Map\`), the string to sign and the header value with their intermediate
+strings (about 1.5 kB), the \`async\` function and its two awaited digests (about 0.6 kB), and
+\`node:crypto\`'s \`Hash\` and \`Hmac\` objects (about 0.5 kB). What would close it: let the credential
+write into the header copy the adapter already owns (the same contract change the fetch row
+needs), and a synchronous digest path on Node, where \`node:crypto\` is synchronous underneath.`,
   },
   {
     title: 'The undici interceptor and axios: where they miss, and what would close it',
@@ -186,22 +180,50 @@ string in parts without joining it, and a cheaper nonce.`,
       'undici interceptor (hmac) vs raw undici.request, concurrency 64',
       'axios adapter vs raw axios, concurrency 1',
       'axios adapter vs raw axios, concurrency 64',
+      'undici: a minimal async interceptor vs raw undici.request, concurrency 64',
     ],
-    text: `On 2026-11-28 (load average about 6) the interceptor went from 1.55–1.8 (apiKey) and 2.0–2.3
-(hmac) to 1.26–1.48 and 1.46–1.99: response headers are read from undici's own record on demand
-(\`RecordHeaders\`; filling a \`Headers\` cost 3–5 µs per response and the loop reads two fields),
-headers are dispatched as a flat list, the caller's options are copied once, and the origin is
-parsed once per origin. A profile at concurrency 64 puts what remains in: cancellation set-up,
-about 9 µs per request (an \`AbortController\` per request, about 5 µs, so the caller can abort
-while a token is fetched or a retry waits, and the listener that races each slow step against
-it, about 4 µs; raw \`undici.request\` without a signal pays neither); undici converting the
-response back to Buffers for its legacy handler, about 4 µs; the loop's promise chain, 2–4 µs; and
-for the hmac rows the signing itself (\`createHmac\` sets up a stream per signature, about 9 µs,
-and both sides of that row get a 401 whose challenge the verifier parses). What would close it: a
-signal created only when something can be cancelled (a loop contract change), or accepting that
-an abort during a token fetch takes effect at the dispatch; the credential writing into the
-adapter's header copy. axios: 1.00 at concurrency 1 and 1.13–1.26 at 64; its remaining cost is the
-conversion between \`Headers\` and \`AxiosHeaders\` and copying axios's config (the send loop's
-retry wrapper was most of it before the fast path).`,
+    text: `This run: the interceptor at 1.18 (apiKey) and 1.32 (hmac) at concurrency 64, 1.37 and 1.66 at
+concurrency 1 (whose p25–p75, 1.18–1.73 and 1.44–1.96, show how noisy 20-request rounds are); at the
+start of the session (2026-11-28) the same rows read 1.40 and 1.98 at 64, 1.57 and 1.98 at 1. The
+floor row shows what any asynchronous interceptor costs through undici's \`compose()\` (it wraps the
+caller's handler, the Agent unwraps it again): 1.04. The \`adapter overhead\` rows put the
+interceptor's own work at 3.3 µs per request with apiKey and 10.6 µs with HMAC signing (17.5 µs and
+30 µs at the start of the session), against raw \`undici.request\`'s 65–75 µs of client CPU at
+concurrency 64: 5 % and 15 %, close to the targets. The rest of the gap on loopback is garbage:
+each request through the interceptor allocates about 10 kB more than a raw one (raw allocates about
+14 kB), and at concurrency 64 what 64 requests in flight hold survives each scavenge and is copied.
+
+What this session changed, each measured on the in-memory dispatcher: no \`AbortSignal\` per request
+(Node 20 takes 3.5 µs to create one, 5 µs with a listener; the send loop now watches a
+\`Cancellation\`, which the interceptor's caller controller implements directly, and makes a signal
+only if a credential reads \`context.signal\` or a retry waits), 17.5 → 10.2 µs; the dispatch options
+copied with \`Object.assign\` instead of a spread literal that adds fields (3.2 µs on V8's slow path),
+→ 5.4 µs; the attempt context as a class and \`withHeader\`, → 3.2 µs. What would close the rest:
+fewer allocations per request (the request's \`URL\` and \`Headers\` are built from undici's options,
+then the credential copies the \`Headers\` again, then they are flattened for undici), which needs
+the same header contract change as the fetch row; for the hmac rows also the HMAC allocation above.
+
+axios: 0.98 at concurrency 1 and 1.20 at 64 (p25–p75 0.62–1.73: noise). Its own cost without the
+network is 19 µs per request against raw axios's 20 µs with an in-memory adapter and 250–450 µs
+on loopback: axios itself allocates about 27 kB per request (mostly \`mergeConfig\`), the adapter
+adds about 12 kB (a copy of the config for the inner adapter, \`AxiosHeaders\` ↔ \`Headers\`, the send
+loop).`,
+  },
+  {
+    title: 'Adapter overhead without the network: what the rows show',
+    rows: [
+      'adapter overhead: undici interceptor (apiKey), in-memory dispatcher',
+      'adapter overhead: undici interceptor (hmac), in-memory dispatcher',
+      'adapter overhead: fetch adapter (apiKey), in-memory fetch',
+      'adapter overhead: axios adapter (apiKey), in-memory axios adapter',
+    ],
+    text: `Each round times an in-memory stand-in for the transport (an undici dispatch, a \`fetch\`, an
+axios adapter that answers at once) called directly with the header set by hand, and the same
+stand-in through the adapter, and reports the difference per request (elapsed time, garbage
+collection included). With the kernel's TCP work taken out the numbers are steady (p25–p75 within
+a few percent), so they catch a regression in Signet's own request path that the loopback rows'
+noise would hide, and they say how much of each loopback miss is Signet's JavaScript: compare them
+with the loopback rows' baseline, the transport's own client CPU per request. They have no target
+in the issue and are reported.`,
   },
 ];
