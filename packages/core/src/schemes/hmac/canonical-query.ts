@@ -1,4 +1,5 @@
 import { percentDecode, percentEncode } from '../../percent-encoding.js';
+import { sortCodeUnits } from '../../sort-code-units.js';
 
 /**
  * The canonical form of a query string (the part after `?`, with or without it): each `name=value`
@@ -30,23 +31,8 @@ export function canonicalQuery(search: string): string {
     }
     start = end + 1;
   }
-  sortKeys(keys);
+  sortCodeUnits(keys);
   let canonical = '';
   for (let i = 0; i < keys.length; i++) canonical += (i === 0 ? '' : '&') + keys[i]!.replace('\0', '=');
   return canonical;
-}
-
-// Code-unit order, the same in every language. Queries are short: an insertion sort in place
-// allocates nothing, where Array.prototype.sort allocates a work array on every call.
-function sortKeys(keys: string[]): void {
-  if (keys.length > 16) {
-    keys.sort();
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i]!;
-    let j = i - 1;
-    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
-    keys[j + 1] = key;
-  }
 }

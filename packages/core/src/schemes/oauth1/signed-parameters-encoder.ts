@@ -1,3 +1,4 @@
+import { sortCodeUnits } from '../../sort-code-units.js';
 import { oauthPercentEncode } from './oauth-percent-encode.js';
 import { CANONICAL_FORM, joinParameterKeys, parameterKey, pushFormParameterKeys, twice } from './parameter-keys.js';
 import type { OAuth1Parameter } from './parse-form-encoded.js';
@@ -108,19 +109,4 @@ function pushCanonicalItems(text: string, items: string[]): boolean {
     start = end + 1;
   }
   return true;
-}
-
-// Array.prototype.sort allocates its work state (about 900 bytes on Node 20, even for two
-// strings); a request has a few parameters, which an insertion sort orders without allocating.
-function sortCodeUnits(items: string[]): void {
-  if (items.length > 16) {
-    items.sort();
-    return;
-  }
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i]!;
-    let j = i - 1;
-    for (; j >= 0 && items[j]! > item; j--) items[j + 1] = items[j]!;
-    items[j + 1] = item;
-  }
 }
