@@ -23,6 +23,10 @@ describe('canonicalQuery', () => {
     ['?a=b=c', 'a=b%3Dc'], // split at the first "=" only
     ['?p=100%', 'p=100%25'], // a stray "%" is literal
     ['?Z=1&a=1', 'Z=1&a=1'], // byte order: upper-case before lower-case
+    ['?a-b=1&a=2', 'a=2&a-b=1'], // a name before any longer name it begins (by name first, then value)
+    ['?a.=1&a=9&a0=1', 'a=9&a.=1&a0=1'], // even when the next character sorts below "="
+    ['?a=2&a', 'a=&a=2'], // an empty value before any other
+    ['?k19=1&k18=1&k17=1&k16=1&k15=1&k14=1&k13=1&k12=1&k11=1&k10=1&k9=1&k8=1&k7=1&k6=1&k5=1&k4=1&k3=1&k2=1&k1=1', 'k1=1&k10=1&k11=1&k12=1&k13=1&k14=1&k15=1&k16=1&k17=1&k18=1&k19=1&k2=1&k3=1&k4=1&k5=1&k6=1&k7=1&k8=1&k9=1'], // a long query (the built-in sort)
   ])('%s → %s', (search, expected) => {
     expect(canonicalQuery(search)).toBe(expected);
   });
