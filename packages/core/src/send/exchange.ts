@@ -44,9 +44,10 @@ const NOT_REPLAYABLE = {
  * retried builds no closures and no option literals for the retry machinery.
  */
 export class Exchange<Value, Raw> implements RetryRun<Raw> {
+  // The request as it goes out on this hop (redirects rewrite them); method and headers are read by sendWithRetries.
   method: string;
-  url: URL;
   headers: Headers;
+  #url: URL;
   #body: OutgoingBody<Value>;
   #bodySent = false;
   // At most one re-send for auth per request, whatever the number of redirect hops.
@@ -69,7 +70,7 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
     private readonly transportSignal: AbortSignal | undefined,
   ) {
     this.method = initial.method;
-    this.url = initial.url;
+    this.#url = initial.url;
     this.headers = initial.headers;
     this.#body = initial.body;
     this.#trusted = parts.policy.allows(initial.url);
@@ -110,7 +111,8 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
 
     for (let hop = 0; ; hop++) {
       this.#throwIfCancelled();
-      const { method, url, headers } = this;
+      const { method, headers } = this;
+      const url = this.#url;
       const body = this.#body;
       // The first hop's URL is the one #trusted was just computed from: no second look.
       this.#authorizeHop = this.#trusted && (hop === 0 || policy.allows(url));
@@ -151,7 +153,7 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
       }
       this.emit({ type: 'redirect.followed', status: response.status, from: redactUrl(url), to: redactUrl(step.url), authorized: this.#trusted && policy.allows(step.url) });
       this.method = step.method;
-      this.url = step.url;
+      this.#url = step.url;
     }
   }
 
