@@ -29,10 +29,21 @@ end
 return 0
 `);
 
+// Moves the expiry only if this holder still owns the lock, for the same reason.
+const EXTEND = defineScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+`);
+
 /**
  * A {@link RefreshLock} across processes on Redis: `SET key owner NX PX ttl` takes it, only the
- * owner's random token releases it, and it expires by itself after `ttlMs` when its holder dies,
- * so a crashed replica blocks refreshes for at most that long.
+ * owner's random token releases or renews it, and it expires by itself `ttlMs` after its holder's
+ * last renewal, so a crashed replica blocks refreshes for at most that long. It is `renewable`:
+ * the token refresher renews its lease every third of the TTL while its refresh runs, so a token
+ * request slower than the TTL keeps the lock, and waiters keep waiting for a live holder instead
+ * of refreshing beside it.
  *
  * Processes waiting for the lock poll it with exponential backoff (10 ms doubling to 250 ms, with
  * jitter) until `waitMs`. Polling rather than pub/sub or keyspace notifications, because
@@ -69,6 +80,7 @@ export function createRedisLock(client: RedisConnection, options: RedisLockOptio
 
   return {
     name: 'redis',
+    renewable: true,
     async acquire(key: string, { ttlMs, waitMs, signal }: AcquireOptions): Promise<LockLease | undefined> {
       checkPositiveInteger(ttlMs, 'ttlMs');
       checkPositiveInteger(waitMs, 'waitMs', { allowZero: true });
@@ -95,6 +107,11 @@ export function createRedisLock(client: RedisConnection, options: RedisLockOptio
         if (released) return;
         released = true;
         await RELEASE.run(client, [redisKey], [owner], timeout);
+      },
+      async extend(ttlMs: number) {
+        checkPositiveInteger(ttlMs, 'ttlMs');
+        if (released) return false;
+        return (await EXTEND.run(client, [redisKey], [owner, String(ttlMs)], timeout)) === 1;
       },
     };
   }

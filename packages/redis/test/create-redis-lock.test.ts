@@ -36,6 +36,27 @@ describe('createRedisLock', () => {
     expect(await holder('k')).toBeNull();
   });
 
+  it('is renewable: extend moves the expiry while the lease holds the lock, and does nothing once another owns it or it was released', async () => {
+    prefix = `l${++n}:`;
+    const shared = lock();
+    expect(shared.renewable).toBe(true);
+    const lease = await shared.acquire('k', { ttlMs: 1_000, waitMs: 0 });
+    const pttl = async () => Number(await live.redis.sendCommand(['PTTL', `${prefix}lock:k`]));
+    expect(await pttl()).toBeLessThanOrEqual(1_000);
+    expect(await lease!.extend!(60_000)).toBe(true);
+    expect(await pttl()).toBeGreaterThan(55_000);
+    // Its TTL ran out and another process took the lock: no renewal touches that one.
+    await live.redis.sendCommand(['DEL', `${prefix}lock:k`]);
+    const other = await shared.acquire('k', { ttlMs: 5_000, waitMs: 0 });
+    expect(await lease!.extend!(60_000)).toBe(false);
+    expect(await pttl()).toBeLessThanOrEqual(5_000);
+    await other!.release();
+    const released = await shared.acquire('k', { ttlMs: 5_000, waitMs: 0 });
+    await released!.release();
+    expect(await released!.extend!(60_000)).toBe(false);
+    expect(await holder('k')).toBeNull();
+  });
+
   it('lets a waiting follower in as soon as the holder releases', async () => {
     prefix = `l${++n}:`;
     const leader = await lock().acquire('k', { ttlMs: 30_000, waitMs: 0 });

@@ -5,6 +5,7 @@ import { SignetConfigError } from '../errors/config-error.js';
 import { checkOptionalFunction, checkOptionsObject, checkPositiveInteger, checkText } from '../options/check.js';
 import { classifyFailure } from './classify-failure.js';
 import { createMemoryTokenStore } from './create-memory-token-store.js';
+import { holdLease } from './hold-lease.js';
 import type { LockLease, RefreshLock } from './refresh-lock.js';
 import type { StoredTokens, TokenSet } from './token-set.js';
 import type { TokenSource, TokenSourceContext } from './token-source.js';
@@ -34,9 +35,13 @@ export interface TokenRefresherOptions {
   storeKey?: string;
   /** A lock shared with other refreshers on the same store (tabs, processes). Default none: in-process single-flight only. */
   lock?: RefreshLock;
-  /** How long a held lock lasts if its holder dies (default 30 s). */
+  /** How long a held lock lasts if its holder dies (default 30 s). A renewable lock's live holder renews it every third of this. */
   lockTtlMs?: number;
-  /** How long to wait for another holder's refresh before refreshing anyway (default 15 s). */
+  /**
+   * How long to wait for another holder's refresh before reading the store again (default 15 s).
+   * Then, with no fresh token there: a renewable lock (Redis) is waited for again, since its holder
+   * is alive or its lease is about to run out; any other lock is given up and the refresh goes ahead.
+   */
   lockWaitMs?: number;
   /**
    * Refresh in the background when the token expires within this long (default 60 s), while
@@ -216,13 +221,21 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, false);
 
     const startedIn = epoch;
-    const lease = await acquireLock(context);
+    let release: (() => Promise<void>) | undefined;
     try {
       if (lock !== undefined) {
-        // Double-checked, also when the wait timed out: whoever held the lock has usually just
-        // written a fresh token (and rotated the refresh token we read before waiting).
-        record = await readStore(context);
-        if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, true);
+        for (;;) {
+          const outcome = await acquireLock(lock, context);
+          if (typeof outcome === 'function') release = outcome;
+          // Double-checked, also when the wait timed out: whoever held the lock has usually just
+          // written a fresh token (and rotated the refresh token we read before waiting).
+          record = await readStore(context);
+          if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, true);
+          // Not ours after lockWaitMs, and the lock is renewable: its holder is alive and still
+          // refreshing (or has just died, and its lease runs out within lockTtlMs). Refreshing
+          // beside it would spend a rotating refresh token twice, so wait for the lock itself.
+          if (outcome !== 'timed_out' || !lock.renewable) break;
+        }
       }
       context.emit({ type: 'token.refresh.started', source: name, reason });
       let tokens: TokenSet;
@@ -239,7 +252,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       }
       return await write(record, tokens, context);
     } finally {
-      if (lease !== undefined) await lease.release().catch((error: unknown) => degrade(lock?.name ?? 'lock', error, context));
+      if (release !== undefined) await release().catch((error: unknown) => degrade(lock?.name ?? 'lock', error, context));
     }
   }
 
@@ -334,16 +347,19 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     return record;
   }
 
-  async function acquireLock(context: AuthContext): Promise<LockLease | undefined> {
-    if (lock === undefined) return undefined;
+  // The lock, held (the function that releases it, renewing it meanwhile when it can be renewed),
+  // or why not: someone else held it for all of lockWaitMs, or the lock could not be reached.
+  async function acquireLock(shared: RefreshLock, context: AuthContext): Promise<(() => Promise<void>) | 'timed_out' | 'unavailable'> {
+    let lease: LockLease | undefined;
     try {
-      const lease = await lock.acquire(key, { ttlMs: lockTtlMs, waitMs: lockWaitMs });
-      restore(lock.name, context);
-      return lease;
+      lease = await shared.acquire(key, { ttlMs: lockTtlMs, waitMs: lockWaitMs });
+      restore(shared.name, context);
     } catch (error) {
-      degrade(lock.name, error, context);
-      return undefined;
+      degrade(shared.name, error, context);
+      return 'unavailable';
     }
+    if (lease === undefined) return 'timed_out';
+    return holdLease(lease, lockTtlMs, wait, (lost) => degrade(shared.name, 'expired' in lost ? 'lock_expired' : lost.error, context));
   }
 
   async function tryStore<T>(operation: () => Promise<T>, context: AuthContext, fallback?: T): Promise<T | undefined> {
@@ -357,10 +373,11 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
   }
 
-  function degrade(what: string, error: unknown, context: AuthContext): void {
+  // `cause`: the error, or a word for what happened (`lock_expired`).
+  function degrade(what: string, cause: unknown, context: AuthContext): void {
     if (degraded) return;
     degraded = true;
-    context.emit({ type: 'coordination.degraded', store: what, reason: error instanceof Error ? error.name : 'error' });
+    context.emit({ type: 'coordination.degraded', store: what, reason: cause instanceof Error ? cause.name : typeof cause === 'string' ? cause : 'error' });
   }
   function restore(what: string, context: AuthContext): void {
     if (!degraded) return;

@@ -1,6 +1,13 @@
 /** A held lock; release it when the refresh is done (it also expires by itself after its TTL). */
 export interface LockLease {
   release(): Promise<void>;
+  /**
+   * Moves the lock's expiry to `ttlMs` from now, if this lease still holds it. Resolves `false`
+   * when it does not (it expired, and another holder may have it). Present on
+   * {@link RefreshLock.renewable} locks: the token refresher renews its lease every third of the
+   * TTL while its refresh runs, so a refresh slower than the TTL keeps the lock.
+   */
+  extend?(ttlMs: number): Promise<boolean>;
 }
 
 /** Options of {@link RefreshLock.acquire}. */
@@ -25,6 +32,16 @@ export interface AcquireOptions {
 export interface RefreshLock {
   /** A name for events (`redis`, `web-locks`). */
   readonly name: string;
+  /**
+   * True when leases can be renewed (`extend`) and a lease that is not renewed expires after its
+   * TTL (Redis). A held lock then always ends soon after its holder stops (released, or its holder
+   * died and stopped renewing), so a refresher that times out waiting keeps waiting for the lock
+   * (reading the store between waits) instead of refreshing without it: with a rotating refresh
+   * token, refreshing beside a live holder would use the same refresh token twice. Leave it unset
+   * for a lock whose holder can stall without losing it (a frozen browser tab holds a Web Lock),
+   * where giving up after `waitMs` is what keeps the others working.
+   */
+  readonly renewable?: boolean;
   /** Resolves with a lease once held, or `undefined` if `waitMs` passed first. */
   acquire(key: string, options: AcquireOptions): Promise<LockLease | undefined>;
 }

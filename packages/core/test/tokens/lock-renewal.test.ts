@@ -1,0 +1,183 @@
+import type { SignetEvent } from '@signet/core';
+import { createMemoryTokenStore, createTokenRefresher, type LockLease, type RefreshLock } from '@signet/core/bearer';
+import { describe, expect, it } from 'vitest';
+import { contextWith, countingSource, gate, manualClock } from './support.js';
+
+const HOUR = 3_600_000;
+const TTL = 30_000;
+
+/** A sleep the test runs by hand: each wait is recorded and ends at tick(); an abort ends it at once. */
+function manualSleep() {
+  const waits: { ms: number; done: () => void }[] = [];
+  const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const wait = { ms, done: resolve };
+      waits.push(wait);
+      signal?.addEventListener('abort', () => {
+        waits.splice(waits.indexOf(wait), 1);
+        reject(signal.reason);
+      }, { once: true });
+    });
+  return {
+    sleep,
+    waits,
+    /** Ends every pending wait, then lets what follows them run. */
+    async tick() {
+      for (const wait of waits.splice(0)) wait.done();
+      await flush();
+    },
+  };
+}
+
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+/**
+ * A lock like Redis's, driven by hand: one holder; a waiter gets it when it is released, or gives
+ * up (undefined) when the test says its waitMs passed. `extendResult` decides what renewals find.
+ */
+function handLock(renewable: boolean) {
+  let holder: object | undefined;
+  const waiting: ((lease: LockLease | undefined) => void)[] = [];
+  const counts = { acquired: 0, timedOut: 0, extended: 0, released: 0 };
+  const state = { extendResult: true as boolean | Error };
+  const take = (): LockLease => {
+    const owner = {};
+    holder = owner;
+    counts.acquired++;
+    return {
+      async release() {
+        counts.released++;
+        if (holder !== owner) return;
+        holder = undefined;
+        waiting.shift()?.(take());
+      },
+      ...(renewable
+        ? {
+            async extend() {
+              counts.extended++;
+              if (state.extendResult instanceof Error) throw state.extendResult;
+              return state.extendResult && holder === owner;
+            },
+          }
+        : {}),
+    };
+  };
+  const lock: RefreshLock = {
+    name: 'hand-lock',
+    ...(renewable ? { renewable: true } : {}),
+    acquire: async () => (holder === undefined ? take() : new Promise((resolve) => waiting.push(resolve))),
+  };
+  return {
+    lock,
+    counts,
+    state,
+    /** Every waiter's waitMs passes: each gives up. */
+    timeOutWaiters() {
+      for (const give of waiting.splice(0)) {
+        counts.timedOut++;
+        give(undefined);
+      }
+    },
+  };
+}
+
+describe('createTokenRefresher with a renewable lock (Redis)', () => {
+  it('the holder renews its lease every third of lockTtlMs while its token request runs, and stops when it ends', async () => {
+    const time = manualClock();
+    const hold = gate();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
+    const shared = handLock(true);
+    const sleeper = manualSleep();
+    const refresher = createTokenRefresher(source, { lock: shared.lock, lockTtlMs: TTL, sleep: sleeper.sleep });
+    const token = refresher.token(contextWith(time.clock));
+    await flush();
+    expect(calls).toHaveLength(1);
+    expect(sleeper.waits.map((wait) => wait.ms)).toEqual([10_000]);
+    // The token request outlasts the TTL three times over: the lease is renewed each time.
+    for (let i = 0; i < 9; i++) await sleeper.tick();
+    expect(shared.counts.extended).toBe(9);
+    hold.open();
+    expect((await token).tokens.accessToken.reveal()).toBe('token-1');
+    expect(shared.counts.released).toBe(1);
+    // Renewing stopped with the refresh: its wait was cancelled, and nothing renews later.
+    expect(sleeper.waits).toHaveLength(0);
+    await sleeper.tick();
+    expect(shared.counts.extended).toBe(9);
+  });
+
+  it('a waiter past lockWaitMs keeps waiting for a live holder instead of refreshing beside it, then adopts its token', async () => {
+    const time = manualClock();
+    const store = createMemoryTokenStore();
+    const shared = handLock(true);
+    const hold = gate();
+    const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
+    const follower = countingSource(time.clock, { lifetimeMs: HOUR });
+    const options = { store, lock: shared.lock, sleep: manualSleep().sleep };
+    const a = createTokenRefresher(leader.source, options);
+    const b = createTokenRefresher(follower.source, options);
+    const aToken = a.token(contextWith(time.clock));
+    await flush();
+    const events: SignetEvent[] = [];
+    const bToken = b.token(contextWith(time.clock, events));
+    await flush();
+    // B's waitMs passes three times while A's token request is still in flight: B reads the store
+    // each time, finds nothing fresh, and waits again; it never asks for a token itself.
+    for (let i = 0; i < 3; i++) {
+      shared.timeOutWaiters();
+      await flush();
+    }
+    expect(shared.counts.timedOut).toBe(3);
+    expect(follower.calls).toHaveLength(0);
+    hold.open();
+    expect((await aToken).tokens.accessToken.reveal()).toBe('token-1');
+    expect((await bToken).tokens.accessToken.reveal()).toBe('token-1');
+    expect(follower.calls).toHaveLength(0);
+    expect(events.filter((event) => event.type === 'token.refresh.started')).toHaveLength(0);
+  });
+
+  it('a lock that is not renewable (a browser tab can freeze while holding it): a waiter past lockWaitMs refreshes without it', async () => {
+    const time = manualClock();
+    const store = createMemoryTokenStore();
+    const shared = handLock(false);
+    const hold = gate();
+    const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
+    const follower = countingSource(time.clock, { lifetimeMs: HOUR });
+    const a = createTokenRefresher(leader.source, { store, lock: shared.lock });
+    const b = createTokenRefresher(follower.source, { store, lock: shared.lock });
+    void a.token(contextWith(time.clock));
+    await flush();
+    const bToken = b.token(contextWith(time.clock));
+    await flush();
+    shared.timeOutWaiters();
+    expect((await bToken).tokens.accessToken.reveal()).toBe('token-1');
+    expect(follower.calls).toHaveLength(1);
+    expect(shared.counts.extended).toBe(0);
+    hold.open();
+  });
+
+  it('a renewal that finds the lease gone, or cannot reach the lock, is reported once as coordination.degraded; the refresh goes on', async () => {
+    for (const [outcome, reason] of [
+      [false, 'lock_expired'],
+      [new Error('connection lost'), 'Error'],
+    ] as const) {
+      const time = manualClock();
+      const hold = gate();
+      const { source } = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
+      const shared = handLock(true);
+      shared.state.extendResult = outcome;
+      const sleeper = manualSleep();
+      const events: SignetEvent[] = [];
+      const refresher = createTokenRefresher(source, { lock: shared.lock, lockTtlMs: TTL, sleep: sleeper.sleep });
+      const token = refresher.token(contextWith(time.clock, events));
+      await flush();
+      await sleeper.tick();
+      await sleeper.tick();
+      expect(shared.counts.extended).toBe(1);
+      expect(events.filter((event) => event.type === 'coordination.degraded')).toEqual([{ type: 'coordination.degraded', store: 'hand-lock', reason }]);
+      hold.open();
+      expect((await token).tokens.accessToken.reveal()).toBe('token-1');
+    }
+  });
+});
