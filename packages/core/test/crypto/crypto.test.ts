@@ -34,6 +34,9 @@ describe('crypto', () => {
     expect(hex(await crypto.hmacSha256(utf8('key'), 'msg_1.1700000000.{"é":1}'))).toBe(joined);
     expect(hex(await crypto.hmacSha256(utf8('key'), ['msg_1.1700000000.', utf8('{"é":1}')]))).toBe(joined);
     expect(hex(await crypto.sha256(['ab', utf8('c')]))).toBe(hex(await crypto.sha256('abc')));
+    // One string or one byte array is hashed in one shot on Node (crypto.hash); parts are streamed: both agree.
+    expect(await crypto.sha256('{"é":1}', 'hex')).toBe(hex(await crypto.sha256(['{"é":', utf8('1}')])));
+    expect(hex(await crypto.sha1(utf8('{"é":1}')))).toBe(hex(await crypto.sha1(['{"é"', ':1}'])));
   });
 
   test.each([
