@@ -46,23 +46,35 @@ export class CallerController implements Dispatcher.DispatchController, Cancella
 
   /** The send loop's hook: it stops waiting (for signing, for a retry) the moment the caller aborts. */
   onAbort(listener: () => void): () => void {
+    if (this.#aborted) {
+      listener();
+      return () => undefined;
+    }
     (this.#listeners ??= []).push(listener);
     return () => {
-      const index = this.#listeners!.indexOf(listener);
+      // After an abort the list is gone (each listener ran once): nothing left to remove.
+      const index = this.#listeners?.indexOf(listener) ?? -1;
       if (index !== -1) this.#listeners!.splice(index, 1);
     };
   }
 
-  abort(reason: Error): void {
+  abort(reason?: Error): void {
     if (this.#aborted) return;
     this.#aborted = true;
-    this.#reason = reason;
-    this.#abort?.abort(reason);
-    this.inFlight?.abort(reason);
+    // As AbortController does: no reason given is an AbortError.
+    this.#reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
+    // The loop first (it stops before its next step, as an AbortSignal's listeners would), then
+    // the dispatch in flight; a throwing dispatch controller cannot keep the loop waiting.
     const listeners = this.#listeners ?? [];
     this.#listeners = undefined;
-    for (const listener of listeners) listener();
+    try {
+      this.#abort?.abort(this.#reason);
+      for (const listener of listeners) listener();
+    } finally {
+      this.inFlight?.abort(this.#reason);
+    }
   }
+
   pause(): void {
     this.#paused = true;
     this.forwarding?.pause();

@@ -4,13 +4,17 @@ import type { SignetCrypto } from '../crypto/signet-crypto.js';
 import type { SignetEvent } from '../events/signet-event.js';
 import type { Cancellation } from './cancellation.js';
 
+// The attempt's cancellation, under a symbol rather than a #private field, so that the getter
+// also works through a Proxy or an object whose prototype is the context.
+const CANCEL = Symbol('cancel');
+
 // An own, enumerable accessor, so that a spread of the context (decorators pass it on that way)
 // carries the signal. Shared by every context: defining it costs about 100 ns, where an object
 // literal with a getter costs about 600 ns to build in V8.
 const SIGNAL: PropertyDescriptor = {
   enumerable: true,
-  get(this: AttemptContext): AbortSignal | undefined {
-    return AttemptContext.signalOf(this);
+  get(this: { [CANCEL]?: Cancellation }): AbortSignal | undefined {
+    return this[CANCEL]?.signal;
   },
 };
 
@@ -21,7 +25,7 @@ const SIGNAL: PropertyDescriptor = {
  */
 export class AttemptContext implements AuthContext {
   declare readonly signal: AbortSignal | undefined;
-  readonly #cancel: Cancellation | undefined;
+  readonly [CANCEL]: Cancellation | undefined;
 
   constructor(
     readonly clock: Clock,
@@ -31,11 +35,7 @@ export class AttemptContext implements AuthContext {
     readonly attempt: number,
     cancel: Cancellation | undefined,
   ) {
-    this.#cancel = cancel;
+    this[CANCEL] = cancel;
     Object.defineProperty(this, 'signal', SIGNAL);
-  }
-
-  static signalOf(context: AttemptContext): AbortSignal | undefined {
-    return context.#cancel?.signal;
   }
 }

@@ -99,7 +99,8 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
   const parts: LoopParts = { credential, policy, retry, clock, maxBodyBytes, maxRedirects, sensitiveHeaders, emit, contextFor, observeDate };
 
   function send<Value, Raw>(initial: OutgoingRequest<Value>, transport: Transport<Value, Raw>, sendOptions?: SendOptions): Promise<Raw> {
-    const signal = sendOptions?.signal;
+    // `?? undefined`: a plain-JavaScript caller's `signal: null` (as RequestInit allows) means none.
+    const signal = sendOptions?.signal ?? undefined;
     // The transport gets the caller's AbortSignal; an adapter that passed a Cancellation cancels its own sends.
     const transportSignal = signal === undefined || isCancellation(signal) ? undefined : signal;
     const cancel = signal === undefined ? undefined : isCancellation(signal) ? signal : cancellationOf(signal);

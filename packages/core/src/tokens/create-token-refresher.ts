@@ -234,7 +234,8 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
           // Not ours after lockWaitMs, and the lock is renewable: its holder is alive and still
           // refreshing (or has just died, and its lease runs out within lockTtlMs). Refreshing
           // beside it would spend a rotating refresh token twice, so wait for the lock itself.
-          if (outcome !== 'timed_out' || !lock.renewable) break;
+          // (lockWaitMs 0 says: never wait for another holder; that stands.)
+          if (outcome !== 'timed_out' || !lock.renewable || lockWaitMs === 0) break;
         }
       }
       context.emit({ type: 'token.refresh.started', source: name, reason });
@@ -359,7 +360,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       return 'unavailable';
     }
     if (lease === undefined) return 'timed_out';
-    return holdLease(lease, lockTtlMs, wait, (lost) => degrade(shared.name, 'expired' in lost ? 'lock_expired' : lost.error, context));
+    return holdLease(lease, lockTtlMs, (lost) => degrade(shared.name, 'expired' in lost ? 'lock_expired' : lost.error, context));
   }
 
   async function tryStore<T>(operation: () => Promise<T>, context: AuthContext, fallback?: T): Promise<T | undefined> {

@@ -1,4 +1,4 @@
-import type { Sleep } from '../send/sleep.js';
+import { type Sleep, sleep as realSleep } from '../send/sleep.js';
 import type { LockLease } from './refresh-lock.js';
 
 /** What {@link holdLease} reports when the lease could not be renewed. */
@@ -11,8 +11,12 @@ export type LeaseLost = { readonly expired: true } | { readonly error: unknown }
  * `ttlMs`. Returns the function that stops renewing and releases the lease. A renewal that finds
  * the lease gone, or fails, is reported once through `onLost` and renewing stops; nothing is
  * reported after the release began.
+ *
+ * Renewals wait on a real timer, not on the refresher's injectable `sleep`: the lock's TTL runs
+ * in real time (in Redis), and a `sleep` injected to skip retry waits in tests would turn
+ * renewing into a loop that never yields to timers or I/O. Tests drive `wait` with fake timers.
  */
-export function holdLease(lease: LockLease, ttlMs: number, wait: Sleep, onLost: (lost: LeaseLost) => void): () => Promise<void> {
+export function holdLease(lease: LockLease, ttlMs: number, onLost: (lost: LeaseLost) => void, wait: Sleep = realSleep): () => Promise<void> {
   const { extend } = lease;
   if (extend === undefined) return () => lease.release();
   const stop = new AbortController();

@@ -112,4 +112,25 @@ describe('the send loop with a Cancellation', () => {
     expect(state.signalsMade).toBe(1);
     expect(sent).toBe(0);
   });
+
+  it('the attempt context reads its signal through a Proxy or a derived object too', async () => {
+    const { cancel } = lazyCancellation();
+    const seen: (AbortSignal | undefined)[] = [];
+    const peeking: Credential = {
+      ...apiKey({ key: 'k' }),
+      authorize: async (request, context: AuthContext) => {
+        seen.push(new Proxy(context, {}).signal, (Object.create(context) as AuthContext).signal, context.signal);
+        return request;
+      },
+    };
+    await createSendLoop(peeking, { origins: ORIGIN }).send(get(), async () => ({ status: 200, headers: new Headers(), raw: 200, discard: () => undefined }), { signal: cancel });
+    expect(seen[0]).toBeInstanceOf(AbortSignal);
+    expect(seen).toEqual([seen[2], seen[2], seen[2]]);
+  });
+
+  it('signal: null (plain JavaScript, as RequestInit allows) means no signal', async () => {
+    const loop = createSendLoop(apiKey({ key: 'k' }), { origins: ORIGIN });
+    const status = await loop.send(get(), async () => ({ status: 200, headers: new Headers(), raw: 200, discard: () => undefined }), { signal: null as unknown as undefined });
+    expect(status).toBe(200);
+  });
 });

@@ -1,33 +1,10 @@
 import type { SignetEvent } from '@signet/core';
 import { createMemoryTokenStore, createTokenRefresher, type LockLease, type RefreshLock } from '@signet/core/bearer';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contextWith, countingSource, gate, manualClock } from './support.js';
 
 const HOUR = 3_600_000;
 const TTL = 30_000;
-
-/** A sleep the test runs by hand: each wait is recorded and ends at tick(); an abort ends it at once. */
-function manualSleep() {
-  const waits: { ms: number; done: () => void }[] = [];
-  const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const wait = { ms, done: resolve };
-      waits.push(wait);
-      signal?.addEventListener('abort', () => {
-        waits.splice(waits.indexOf(wait), 1);
-        reject(signal.reason);
-      }, { once: true });
-    });
-  return {
-    sleep,
-    waits,
-    /** Ends every pending wait, then lets what follows them run. */
-    async tick() {
-      for (const wait of waits.splice(0)) wait.done();
-      await flush();
-    },
-  };
-}
 
 const flush = async (): Promise<void> => {
   for (let i = 0; i < 20; i++) await Promise.resolve();
@@ -83,28 +60,40 @@ function handLock(renewable: boolean) {
   };
 }
 
+// Renewals wait on real timers (the lock's TTL runs in real time); the tests drive them with fake ones.
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+const renewalWindow = async (): Promise<void> => {
+  await vi.advanceTimersByTimeAsync(TTL / 3);
+  await flush();
+};
+
 describe('createTokenRefresher with a renewable lock (Redis)', () => {
   it('the holder renews its lease every third of lockTtlMs while its token request runs, and stops when it ends', async () => {
     const time = manualClock();
     const hold = gate();
     const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
     const shared = handLock(true);
-    const sleeper = manualSleep();
-    const refresher = createTokenRefresher(source, { lock: shared.lock, lockTtlMs: TTL, sleep: sleeper.sleep });
+    // The refresher's injectable sleep is for retry waits: renewing must not use it (an instant
+    // one, as tests inject, would make renewing a loop that never yields).
+    const injected: number[] = [];
+    const refresher = createTokenRefresher(source, { lock: shared.lock, lockTtlMs: TTL, sleep: async (ms) => void injected.push(ms) });
     const token = refresher.token(contextWith(time.clock));
     await flush();
     expect(calls).toHaveLength(1);
-    expect(sleeper.waits.map((wait) => wait.ms)).toEqual([10_000]);
-    // The token request outlasts the TTL three times over: the lease is renewed each time.
-    for (let i = 0; i < 9; i++) await sleeper.tick();
+    await vi.advanceTimersByTimeAsync(TTL / 3 - 1);
+    expect(shared.counts.extended).toBe(0);
+    // The token request outlasts the TTL three times over: the lease is renewed every third of it.
+    for (let i = 0; i < 9; i++) await renewalWindow();
     expect(shared.counts.extended).toBe(9);
     hold.open();
     expect((await token).tokens.accessToken.reveal()).toBe('token-1');
     expect(shared.counts.released).toBe(1);
-    // Renewing stopped with the refresh: its wait was cancelled, and nothing renews later.
-    expect(sleeper.waits).toHaveLength(0);
-    await sleeper.tick();
+    // Renewing stopped with the refresh: no timer is left, and nothing renews later.
+    expect(vi.getTimerCount()).toBe(0);
+    await renewalWindow();
     expect(shared.counts.extended).toBe(9);
+    expect(injected).toEqual([]);
   });
 
   it('a waiter past lockWaitMs keeps waiting for a live holder instead of refreshing beside it, then adopts its token', async () => {
@@ -114,7 +103,7 @@ describe('createTokenRefresher with a renewable lock (Redis)', () => {
     const hold = gate();
     const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
     const follower = countingSource(time.clock, { lifetimeMs: HOUR });
-    const options = { store, lock: shared.lock, sleep: manualSleep().sleep };
+    const options = { store, lock: shared.lock };
     const a = createTokenRefresher(leader.source, options);
     const b = createTokenRefresher(follower.source, options);
     const aToken = a.token(contextWith(time.clock));
@@ -167,17 +156,35 @@ describe('createTokenRefresher with a renewable lock (Redis)', () => {
       const { source } = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
       const shared = handLock(true);
       shared.state.extendResult = outcome;
-      const sleeper = manualSleep();
       const events: SignetEvent[] = [];
-      const refresher = createTokenRefresher(source, { lock: shared.lock, lockTtlMs: TTL, sleep: sleeper.sleep });
+      const refresher = createTokenRefresher(source, { lock: shared.lock, lockTtlMs: TTL });
       const token = refresher.token(contextWith(time.clock, events));
       await flush();
-      await sleeper.tick();
-      await sleeper.tick();
+      await renewalWindow();
+      await renewalWindow();
       expect(shared.counts.extended).toBe(1);
       expect(events.filter((event) => event.type === 'coordination.degraded')).toEqual([{ type: 'coordination.degraded', store: 'hand-lock', reason }]);
       hold.open();
       expect((await token).tokens.accessToken.reveal()).toBe('token-1');
     }
+  });
+
+  it('lockWaitMs 0 still means "never wait for another holder", even for a renewable lock', async () => {
+    const time = manualClock();
+    const store = createMemoryTokenStore();
+    const shared = handLock(true);
+    const hold = gate();
+    const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
+    const follower = countingSource(time.clock, { lifetimeMs: HOUR });
+    void createTokenRefresher(leader.source, { store, lock: shared.lock }).token(contextWith(time.clock));
+    await flush();
+    const b = createTokenRefresher(follower.source, { store, lock: shared.lock, lockWaitMs: 0 });
+    const bToken = b.token(contextWith(time.clock));
+    await flush();
+    shared.timeOutWaiters();
+    expect((await bToken).tokens.accessToken.reveal()).toBe('token-1');
+    expect(follower.calls).toHaveLength(1);
+    expect(shared.counts.timedOut).toBe(1);
+    hold.open();
   });
 });
