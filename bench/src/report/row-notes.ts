@@ -81,11 +81,11 @@ went, and none of it was the cryptography:
   {
     title: 'Where the fetch adapter misses, and what would close it',
     rows: ['fetch adapter vs raw fetch, concurrency 1', 'fetch adapter vs raw fetch, concurrency 64'],
-    text: `This run: 1.12 at concurrency 1 and 1.21 at 64, with p25–p75 as wide as 0.71–1.82 at 64; a
-filtered run the same afternoon read 1.10 and 1.12. The adapter's own work, measured without the
-network (the \`adapter overhead\` rows: the same in-memory \`fetch\` stand-in called through
-\`withAuth\` and directly), is 4.5–8.8 µs per request against raw fetch's 150–330 µs of client CPU on
-loopback, that is 2–5 %: what the loopback rows show beyond that is garbage collection of what the
+    text: `This run: 1.09 at concurrency 1 (met) and 1.25 at 64, with p25–p75 as wide as 0.78–2.22 at 64;
+other runs the same afternoon read 1.10–1.12 and 1.12–1.21. The adapter's own work, measured
+without the network (the \`adapter overhead\` rows: the same in-memory \`fetch\` stand-in called
+through \`withAuth\` and directly), is 4–11 µs per request (median 6.6) against raw fetch's
+150–380 µs of client CPU on loopback, that is 2–5 %: what the loopback rows show beyond that is garbage collection of what the
 request path allocates, and the noise of the kernel's TCP work, which is most of a loopback
 request's client CPU (one CPU profile put \`writeLatin1String\`, the socket write, at about 40 % of it)
 and depends on what else the machine runs.
@@ -135,9 +135,9 @@ target for it in the issue; it is reported so a regression shows.`,
     title: 'Bundle sizes: where the budgets are missed, and what would close it',
     rows: ['bundle: withAuth + bearer + refreshToken vs ky', 'bundle: hmac'],
     text: `The budgets (3 kB gzip for \`withAuth\` + \`bearer\` + \`refreshToken\`, 2 kB for \`hmac\`) come from
-\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded today (about 13.2 kB and 3.2 kB;
+\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded today (about 13.4 kB and 3.2 kB;
 12.4 kB and 3.0 kB before this session's speed work, which added the per-request \`Exchange\` class,
-the cancellation interface and the allocation-free canonical query and base64), and that script's
+the cancellation interface, lock renewal and the allocation-free canonical query and base64), and that script's
 \`--analyze\` lists the heaviest inputs. For the fetch entry: the token refresher (about 5.4 kB
 minified: windows, single flight, store compare-and-swap, retries), the send loop and its retry
 policy (about 3.7 + 1.6 + 1 kB), the token request and client authentication (about 4.4 kB),
@@ -156,18 +156,19 @@ redaction helpers out of the \`hmac\` entry. Issue 9 asks for a decision on the 
   {
     title: 'HMAC allocation: where it misses',
     rows: ['hmac sign, bytes allocated'],
-    text: `Missed: about 5.1 kB per signed request against a 2.5 kB target (7.6–7.8 kB until this session,
+    text: `Missed: about 4.9 kB per signed request against a 2.5 kB target (7.6–7.8 kB until this session,
 2026-11-28). A sampling heap profile that counts collected objects showed where it went, and three
 changes took 2.4 kB off: the canonical query sorted one key per pair (\`name NUL value\`, whose
 code-unit order is order by name then value) with an insertion sort in place, where
 \`Array.prototype.sort\` allocated an 865-byte work array for two pairs and the comparator's
 destructuring more; the path and the header values returned as they are when already canonical;
-and base64 built from character codes with one \`String.fromCharCode\` (the 16-byte nonce cost
-1.6 µs and 500 bytes, now 80 ns and 260 bytes). What remains, by the same profile: the copy of
+base64 built from character codes with one \`String.fromCharCode\` (the 16-byte nonce cost
+1.6 µs and 500 bytes, now 80 ns and 260 bytes); and the body hashed with Node's one-shot
+\`crypto.hash\` (no \`Hash\` object; 0.37 µs against 1.16 µs for 200 bytes). What remains, by the same profile: the copy of
 the request's \`Headers\` for the new \`Authorization\` (about 1 kB: undici's \`Headers\` builds a
 sorted entry list and a \`Map\`), the string to sign and the header value with their intermediate
 strings (about 1.5 kB), the \`async\` function and its two awaited digests (about 0.6 kB), and
-\`node:crypto\`'s \`Hash\` and \`Hmac\` objects (about 0.5 kB). What would close it: let the credential
+\`node:crypto\`'s \`Hmac\` object (about 0.3 kB). What would close it: let the credential
 write into the header copy the adapter already owns (the same contract change the fetch row
 needs), and a synchronous digest path on Node, where \`node:crypto\` is synchronous underneath.`,
   },
@@ -182,14 +183,15 @@ needs), and a synchronous digest path on Node, where \`node:crypto\` is synchron
       'axios adapter vs raw axios, concurrency 64',
       'undici: a minimal async interceptor vs raw undici.request, concurrency 64',
     ],
-    text: `This run: the interceptor at 1.18 (apiKey) and 1.32 (hmac) at concurrency 64, 1.37 and 1.66 at
-concurrency 1 (whose p25–p75, 1.18–1.73 and 1.44–1.96, show how noisy 20-request rounds are); at the
-start of the session (2026-11-28) the same rows read 1.40 and 1.98 at 64, 1.57 and 1.98 at 1. The
+    text: `This run: the interceptor at 1.17 (apiKey) and 1.32 (hmac) at concurrency 64, 1.38 and 1.67 at
+concurrency 1 (whose p25–p75, 1.14–1.97 and 1.50–1.95, show how noisy 20-request rounds are; rounds
+of 200 requests were tried and were no steadier); at the start of the session (2026-11-28) the same
+rows read 1.40 and 1.98 at 64, 1.57 and 1.98 at 1. The
 floor row shows what any asynchronous interceptor costs through undici's \`compose()\` (it wraps the
-caller's handler, the Agent unwraps it again): 1.04. The \`adapter overhead\` rows put the
-interceptor's own work at 3.3 µs per request with apiKey and 10.6 µs with HMAC signing (17.5 µs and
-30 µs at the start of the session), against raw \`undici.request\`'s 65–75 µs of client CPU at
-concurrency 64: 5 % and 15 %, close to the targets. The rest of the gap on loopback is garbage:
+caller's handler, the Agent unwraps it again): 1.05. The \`adapter overhead\` rows put the
+interceptor's own work at 3.4 µs per request with apiKey and 9.8 µs with HMAC signing (17.5 µs and
+30 µs at the start of the session), against raw \`undici.request\`'s 65–85 µs of client CPU at
+concurrency 64: 5 % and 13 %, close to the targets. The rest of the gap on loopback is garbage:
 each request through the interceptor allocates about 10 kB more than a raw one (raw allocates about
 14 kB), and at concurrency 64 what 64 requests in flight hold survives each scavenge and is copied.
 
@@ -203,9 +205,9 @@ fewer allocations per request (the request's \`URL\` and \`Headers\` are built f
 then the credential copies the \`Headers\` again, then they are flattened for undici), which needs
 the same header contract change as the fetch row; for the hmac rows also the HMAC allocation above.
 
-axios: 0.98 at concurrency 1 and 1.20 at 64 (p25–p75 0.62–1.73: noise). Its own cost without the
-network is 19 µs per request against raw axios's 20 µs with an in-memory adapter and 250–450 µs
-on loopback: axios itself allocates about 27 kB per request (mostly \`mergeConfig\`), the adapter
+axios: 0.99 at concurrency 1 and 1.34 at 64 (p25–p75 0.61–1.77: noise; 1.20 in the run before).
+Its own cost without the network is 19–24 µs per request against raw axios's 20 µs with an
+in-memory adapter and 210–450 µs on loopback: axios itself allocates about 27 kB per request (mostly \`mergeConfig\`), the adapter
 adds about 12 kB (a copy of the config for the inner adapter, \`AxiosHeaders\` ↔ \`Headers\`, the send
 loop).`,
   },
