@@ -3,6 +3,7 @@ import { type OutgoingRequest, redactRequest, type SendLoop, SignetConfigError, 
 import { toAxiosData } from './axios-body.js';
 import { toAxiosHeaders, toHeaders } from './axios-headers.js';
 import { cancelSignal } from './cancel-signal.js';
+import { guardStream } from './guard-stream.js';
 import { scrubAxiosError, scrubResponse } from './scrub-axios-error.js';
 import { settle } from './settle.js';
 import { toOutgoingRequest } from './to-outgoing-request.js';
@@ -92,6 +93,7 @@ export function signingAdapter(loop: SendLoop, setting: AdapterSetting): AxiosAd
     try {
       const response = await loop.send(request, transport, { redirect, signal: cancel.signal });
       const final = last;
+      if (config.responseType === 'stream') guardStream(response.data, config, () => redactRequest(final));
       return settle(scrubResponse(response, config, () => redactRequest(final)), config);
     } catch (error) {
       throw scrubAxiosError(error, config, redactRequest(last));
