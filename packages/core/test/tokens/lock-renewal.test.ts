@@ -60,6 +60,25 @@ function handLock(renewable: boolean) {
   };
 }
 
+/**
+ * Two refreshers sharing a store and a hand-driven lock: A (the leader) has taken the lock and its
+ * token request hangs until `hold.open()`; B (the follower) has asked for a token and is waiting.
+ */
+async function leaderAndFollower(renewable: boolean, followerOptions: { lockWaitMs?: number } = {}) {
+  const time = manualClock();
+  const store = createMemoryTokenStore();
+  const shared = handLock(renewable);
+  const hold = gate();
+  const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
+  const follower = countingSource(time.clock, { lifetimeMs: HOUR });
+  const aToken = createTokenRefresher(leader.source, { store, lock: shared.lock }).token(contextWith(time.clock));
+  await flush();
+  const events: SignetEvent[] = [];
+  const bToken = createTokenRefresher(follower.source, { store, lock: shared.lock, ...followerOptions }).token(contextWith(time.clock, events));
+  await flush();
+  return { shared, hold, follower, aToken, bToken, events };
+}
+
 // Renewals wait on real timers (the lock's TTL runs in real time); the tests drive them with fake ones.
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
@@ -97,20 +116,7 @@ describe('createTokenRefresher with a renewable lock (Redis)', () => {
   });
 
   it('a waiter past lockWaitMs keeps waiting for a live holder instead of refreshing beside it, then adopts its token', async () => {
-    const time = manualClock();
-    const store = createMemoryTokenStore();
-    const shared = handLock(true);
-    const hold = gate();
-    const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
-    const follower = countingSource(time.clock, { lifetimeMs: HOUR });
-    const options = { store, lock: shared.lock };
-    const a = createTokenRefresher(leader.source, options);
-    const b = createTokenRefresher(follower.source, options);
-    const aToken = a.token(contextWith(time.clock));
-    await flush();
-    const events: SignetEvent[] = [];
-    const bToken = b.token(contextWith(time.clock, events));
-    await flush();
+    const { shared, hold, follower, aToken, bToken, events } = await leaderAndFollower(true);
     // B's waitMs passes three times while A's token request is still in flight: B reads the store
     // each time, finds nothing fresh, and waits again; it never asks for a token itself.
     for (let i = 0; i < 3; i++) {
@@ -127,18 +133,7 @@ describe('createTokenRefresher with a renewable lock (Redis)', () => {
   });
 
   it('a lock that is not renewable (a browser tab can freeze while holding it): a waiter past lockWaitMs refreshes without it', async () => {
-    const time = manualClock();
-    const store = createMemoryTokenStore();
-    const shared = handLock(false);
-    const hold = gate();
-    const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
-    const follower = countingSource(time.clock, { lifetimeMs: HOUR });
-    const a = createTokenRefresher(leader.source, { store, lock: shared.lock });
-    const b = createTokenRefresher(follower.source, { store, lock: shared.lock });
-    void a.token(contextWith(time.clock));
-    await flush();
-    const bToken = b.token(contextWith(time.clock));
-    await flush();
+    const { shared, hold, follower, bToken } = await leaderAndFollower(false);
     shared.timeOutWaiters();
     expect((await bToken).tokens.accessToken.reveal()).toBe('token-1');
     expect(follower.calls).toHaveLength(1);
@@ -170,17 +165,7 @@ describe('createTokenRefresher with a renewable lock (Redis)', () => {
   });
 
   it('lockWaitMs 0 still means "never wait for another holder", even for a renewable lock', async () => {
-    const time = manualClock();
-    const store = createMemoryTokenStore();
-    const shared = handLock(true);
-    const hold = gate();
-    const leader = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: () => hold.promise });
-    const follower = countingSource(time.clock, { lifetimeMs: HOUR });
-    void createTokenRefresher(leader.source, { store, lock: shared.lock }).token(contextWith(time.clock));
-    await flush();
-    const b = createTokenRefresher(follower.source, { store, lock: shared.lock, lockWaitMs: 0 });
-    const bToken = b.token(contextWith(time.clock));
-    await flush();
+    const { shared, hold, follower, bToken } = await leaderAndFollower(true, { lockWaitMs: 0 });
     shared.timeOutWaiters();
     expect((await bToken).tokens.accessToken.reveal()).toBe('token-1');
     expect(follower.calls).toHaveLength(1);
