@@ -23,6 +23,7 @@ export class HeldResponse {
   #end: { trailers: IncomingHttpHeaders } | { error: Error } | undefined;
   #handler: Dispatcher.DispatchHandler | undefined;
   #caller: CallerController | undefined;
+  #legacy: LegacyWrapper | undefined;
 
   constructor(
     readonly controller: Dispatcher.DispatchController,
@@ -37,8 +38,20 @@ export class HeldResponse {
     this.#handler = handler;
     this.#caller = caller;
     caller.forwarding = this.controller;
-    handler.onResponseStart?.(caller, this.status, this.headers, this.statusMessage);
-    for (const chunk of this.#chunks) handler.onResponseData?.(caller, chunk);
+    // undici.request and undici's fetch speak the old handler API, so compose() hands us their
+    // handler in a WrapHandler, whose onResponseStart turns the parsed headers back into Buffers
+    // (joining a repeated Set-Cookie into one, losing the server's spelling) for the old API to
+    // parse again. The dispatch's controller still has the server's raw list, which undici's own
+    // interceptors keep in step with the headers they change (decompress does); handed over
+    // as it is, the caller gets what raw undici gives it, for less work.
+    const rawHeaders = this.controller.rawHeaders;
+    if (isLegacyWrapper(handler) && rawHeaders) {
+      this.#legacy = handler;
+      if (handler.onHeaders(this.status, rawHeaders as Buffer[], () => caller.resume(), this.statusMessage ?? '') === false) caller.pause();
+    } else {
+      handler.onResponseStart?.(caller, this.status, this.headers, this.statusMessage);
+    }
+    for (const chunk of this.#chunks) this.#forward(chunk);
     this.#chunks = [];
     if (this.#end !== undefined) this.#finish(this.#end);
     else if (caller.paused) this.controller.pause();
@@ -53,7 +66,7 @@ export class HeldResponse {
   }
 
   data(chunk: Buffer): void {
-    if (this.#mode === 'forwarding') this.#handler!.onResponseData?.(this.#caller!, chunk);
+    if (this.#mode === 'forwarding') this.#forward(chunk);
     else if (this.#mode === 'holding') {
       this.#chunks.push(chunk);
       if ((this.#held += chunk.byteLength) > MAX_HELD_BYTES) this.controller.pause();
@@ -66,8 +79,24 @@ export class HeldResponse {
     else if (this.#mode === 'holding') this.#end = end;
   }
 
+  #forward(chunk: Buffer): void {
+    if (this.#legacy === undefined) this.#handler!.onResponseData?.(this.#caller!, chunk);
+    else if (this.#legacy.onData(chunk) === false) this.#caller!.pause();
+  }
+
   #finish(end: { trailers: IncomingHttpHeaders } | { error: Error }): void {
+    const legacy = this.#legacy;
+    const rawTrailers = this.controller.rawTrailers;
     if ('error' in end) this.#handler!.onResponseError?.(this.#caller!, end.error);
+    else if (legacy !== undefined && rawTrailers) legacy.onComplete(rawTrailers as string[]);
     else this.#handler!.onResponseEnd?.(this.#caller!, end.trailers);
   }
+}
+
+/** A handler with both of undici's handler APIs, such as its WrapHandler around an old-API handler. */
+type LegacyWrapper = Dispatcher.DispatchHandler & Required<Pick<Dispatcher.DispatchHandler, 'onHeaders' | 'onData' | 'onComplete'>>;
+
+function isLegacyWrapper(handler: Dispatcher.DispatchHandler): handler is LegacyWrapper {
+  const h = handler as Partial<LegacyWrapper>;
+  return typeof h.onHeaders === 'function' && typeof h.onData === 'function' && typeof h.onComplete === 'function';
 }
