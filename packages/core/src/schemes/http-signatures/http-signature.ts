@@ -127,6 +127,7 @@ export function httpSignature(options: HttpSignatureOptions): Credential {
       return withHeaders(request, headers);
     },
     onResponse(response, request, context) {
+      if (response.status !== 401) return undefined;
       // Signet's verifier answers a stale `created` with the server's time (HTTPSig challenge):
       // learn it and re-sign once, as the HMAC scheme does.
       const created = /;created=(\d{1,12})(?:;|$)/.exec(request.headers.get('signature-input') ?? '')?.[1];
