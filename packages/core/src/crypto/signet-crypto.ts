@@ -39,4 +39,16 @@ export interface SignetCrypto {
   hmacSha1(key: Uint8Array, data: HashInput, encoding: DigestEncoding): Promise<string>;
   /** `length` cryptographically random bytes. */
   randomBytes(length: number): Uint8Array;
+  /**
+   * The same digests computed synchronously, where the platform can (`node:crypto`; Web Crypto
+   * cannot). A scheme that signs every request uses them when present: on Node 20 the awaits
+   * around two digests cost about as much time, and more garbage, than the digests themselves.
+   */
+  readonly sync?: SyncDigests;
+}
+
+/** Synchronous text digests; see {@link SignetCrypto.sync}. Same inputs and results as the async ones. */
+export interface SyncDigests {
+  sha256(data: HashInput, encoding: DigestEncoding): string;
+  hmacSha256(key: Uint8Array, data: HashInput, encoding: DigestEncoding): string;
 }

@@ -2,7 +2,7 @@
 // condition of this package's `#crypto` import. Nothing else in Signet imports `node:` modules.
 import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac, createSecretKey, type Hash, type Hmac, type KeyObject, randomFillSync } from 'node:crypto';
-import type { DigestEncoding, HashInput, SignetCrypto } from '../signet-crypto.js';
+import type { DigestEncoding, HashInput, SignetCrypto, SyncDigests } from '../signet-crypto.js';
 
 // With raw key bytes, createHmac makes a KeyObject on every call: the same time, measured on Node
 // 20, but about 170 more bytes allocated per HMAC (pnpm bench, oauth1 row). Prepare it once per key.
@@ -56,11 +56,17 @@ function hashOf(algorithm: 'sha256' | 'sha1', data: HashInput, encoding: DigestE
   return digest(feed(createHash(algorithm), data), encoding);
 }
 
+const sync: SyncDigests = {
+  sha256: (data, encoding) => hashOf('sha256', data, encoding) as string,
+  hmacSha256: (key, data, encoding) => digest(feed(createHmac('sha256', hmacKey(key)), data), encoding) as string,
+};
+
 /**
  * {@link SignetCrypto} on `node:crypto`: synchronous underneath, so no thread-pool round trip.
  * Digests are returned as the Buffer Node made (a Uint8Array), not copied.
  */
 export const platformCrypto: SignetCrypto = {
+  sync,
   sha256: ((data: HashInput, encoding?: DigestEncoding) => Promise.resolve(hashOf('sha256', data, encoding))) as SignetCrypto['sha256'],
   hmacSha256: ((key: Uint8Array, data: HashInput, encoding?: DigestEncoding) =>
     Promise.resolve(digest(feed(createHmac('sha256', hmacKey(key)), data), encoding))) as SignetCrypto['hmacSha256'],

@@ -1,5 +1,6 @@
+import type { AuthContext } from '../../credential/auth-context.js';
 import type { Credential } from '../../credential/credential.js';
-import { withHeader } from '../../credential/signable-request.js';
+import { type SignableRequest, withHeader } from '../../credential/signable-request.js';
 import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { SignetRequestError } from '../../errors/request-error.js';
@@ -22,6 +23,14 @@ export interface HmacOptions {
    * one fails with `missing_signed_header` instead of being skipped.
    */
   headers?: readonly string[];
+}
+
+// What is known of a signature before any digest: the request, the headers it covers, its timestamp and nonce.
+interface Unsigned {
+  readonly request: SignableRequest;
+  readonly signedHeaders: readonly string[];
+  readonly timestamp: number;
+  readonly nonce: string;
 }
 
 const MIN_SECRET_BYTES = 32;
@@ -55,25 +64,49 @@ export function hmac(options: HmacOptions): Credential {
   // content-type is signed whenever the request has one (docs/schemes/hmac.md): both lists, made once.
   const withContentType = extra.includes('content-type') ? extra : ['content-type', ...extra];
 
+  function prepare(request: SignableRequest, context: AuthContext): Unsigned {
+    for (let i = 0; i < extra.length; i++) {
+      if (!request.headers.has(extra[i]!)) {
+        throw new SignetRequestError('missing_signed_header', `headers[${i}]: "${extra[i]}" is configured to be signed but the request has no such header`, redactRequest(request));
+      }
+    }
+    const signedHeaders = request.headers.has('content-type') ? withContentType : extra;
+    return { request, signedHeaders, timestamp: Math.floor(context.clock.now() / 1000), nonce: context.nonce() };
+  }
+
+  function stringToSign({ request, signedHeaders, timestamp, nonce }: Unsigned, bodySha256: string): string {
+    return buildStringToSign({ timestamp, nonce, method: request.method, url: request.url, signedHeaders, headers: request.headers, bodySha256 });
+  }
+
+  function signed({ request, signedHeaders, timestamp, nonce }: Unsigned, signature: string): SignableRequest {
+    return withHeader(request, 'authorization', formatHmacAuthorization({ keyId, timestamp, nonce, signedHeaders, signature }));
+  }
+
+  // Web Crypto: every digest is a promise.
+  async function authorizeAsync(request: SignableRequest, context: AuthContext): Promise<SignableRequest> {
+    const unsigned = prepare(request, context);
+    const body = request.body;
+    const bodySha256 = body === undefined || body.byteLength === 0 ? EMPTY_BODY_SHA256 : await context.crypto.sha256(body, 'hex');
+    return signed(unsigned, await context.crypto.hmacSha256(secret, stringToSign(unsigned, bodySha256), 'hex'));
+  }
+
   return {
     scheme: 'hmac',
     requiresBody: true,
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
-    async authorize(request, context) {
-      for (let i = 0; i < extra.length; i++) {
-        if (!request.headers.has(extra[i]!)) {
-          throw new SignetRequestError('missing_signed_header', `headers[${i}]: "${extra[i]}" is configured to be signed but the request has no such header`, redactRequest(request));
-        }
+    authorize(request, context) {
+      const sync = context.crypto.sync;
+      if (sync === undefined) return authorizeAsync(request, context);
+      // node:crypto digests synchronously: no await, so no promise machinery per digest.
+      try {
+        const unsigned = prepare(request, context);
+        const body = request.body;
+        const bodySha256 = body === undefined || body.byteLength === 0 ? EMPTY_BODY_SHA256 : sync.sha256(body, 'hex');
+        return Promise.resolve(signed(unsigned, sync.hmacSha256(secret, stringToSign(unsigned, bodySha256), 'hex')));
+      } catch (error) {
+        return Promise.reject(error);
       }
-      const signedHeaders = request.headers.has('content-type') ? withContentType : extra;
-      const timestamp = Math.floor(context.clock.now() / 1000);
-      const nonce = context.nonce();
-      const body = request.body;
-      const bodySha256 = body === undefined || body.byteLength === 0 ? EMPTY_BODY_SHA256 : await context.crypto.sha256(body, 'hex');
-      const stringToSign = buildStringToSign({ timestamp, nonce, method: request.method, url: request.url, signedHeaders, headers: request.headers, bodySha256 });
-      const signature = await context.crypto.hmacSha256(secret, stringToSign, 'hex');
-      return withHeader(request, 'authorization', formatHmacAuthorization({ keyId, timestamp, nonce, signedHeaders, signature }));
     },
     onResponse(response, request, context) {
       // Only a 401 can be a skew refusal: the common 2xx costs no parse of what was sent.

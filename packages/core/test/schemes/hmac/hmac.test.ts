@@ -65,6 +65,19 @@ describe('hmac(): the documented worked example', () => {
     expect(signed.headers.get('authorization')).toBe(EXAMPLE.authorization);
   });
 
+  test('the same bytes where digests are only asynchronous (Web Crypto), and the same typed error', async () => {
+    // node:crypto offers synchronous digests, which hmac() uses to skip two awaits per request.
+    expect(platformCrypto.sync).toBeDefined();
+    const { sync: _sync, ...asyncOnly } = platformCrypto;
+    const asyncContext = () => createAuthContext({ clock: createClock({ now: () => 1_700_000_000_000 }), nonce: () => 'n0nce-3xample', crypto: asyncOnly });
+    const credential = hmac({ keyId: 'partner-42', secret: EXAMPLE.secret, headers: ['x-request-id'] });
+    expect((await credential.authorize(exampleRequest(), asyncContext())).headers.get('authorization')).toBe(EXAMPLE.authorization);
+    const get = { method: 'GET', url: new URL('https://api.example.com/'), headers: new Headers({ 'x-request-id': 'r' }), body: undefined };
+    expect((await credential.authorize(get, asyncContext())).headers.get('authorization')).toBe((await credential.authorize(get, context())).headers.get('authorization'));
+    const missing = credential.authorize({ ...get, headers: new Headers() }, asyncContext());
+    await expect(missing).rejects.toMatchObject({ code: 'missing_signed_header' });
+  });
+
   test('the header parses back to its parts', () => {
     expect(parseHmacAuthorization(EXAMPLE.authorization.slice('HMAC-SHA256 '.length))).toEqual({
       keyId: 'partner-42',
