@@ -86,7 +86,12 @@ export interface TokenRefresher {
   replace(rejectedGeneration: number, context: AuthContext): Promise<StoredTokens>;
   /** Stores tokens you obtained yourself (a new sign-in); it also resumes an ended session. */
   set(tokens: TokenSet): Promise<StoredTokens>;
-  /** Drops the tokens (sign-out). The next request gets a new one from the source, if it can. */
+  /**
+   * Drops the tokens (sign-out). The next request gets a new one from the source, if it can. This
+   * process forgets them at once; if the store cannot be reached the promise rejects with its
+   * error, and the store keeps them (for other processes, and for this one once the store is back)
+   * until a `clear()` succeeds: retry it.
+   */
   clear(): Promise<void>;
 }
 
@@ -401,16 +406,18 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
 
   async function clear(): Promise<void> {
     epoch++;
-    for (;;) {
-      const current = await store.get(key);
-      if (current === undefined) break;
-      if ((await store.compareAndSet(key, current.generation, undefined)).written) break;
-    }
+    // This process forgets first, so a sign-out holds here even when the store cannot be reached
+    // (the promise then rejects: the store, and every process reading it, still has the tokens).
     cached = undefined;
     initialTokens = undefined;
     staleInStore = undefined;
     // A sign-out also clears an ended session: the next request asks the source again.
     ended = undefined;
+    for (;;) {
+      const current = await store.get(key);
+      if (current === undefined) break;
+      if ((await store.compareAndSet(key, current.generation, undefined)).written) break;
+    }
   }
 
   return { source, token, replace, set, clear };

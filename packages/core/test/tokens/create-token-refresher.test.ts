@@ -421,6 +421,31 @@ describe('createTokenRefresher: found in review', () => {
     expect(await store.get('test')).toBeUndefined();
   });
 
+  it('clear() while the store is down forgets the tokens here at once, and rejects so the caller retries', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    let down = false;
+    const flaky: TokenStore = {
+      name: 'flaky',
+      get: (key) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.get(key)),
+      compareAndSet: (key, generation, tokens) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.compareAndSet(key, generation, tokens)),
+    };
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store: flaky });
+    const context = contextWith(time.clock);
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
+    down = true;
+    await expect(refresher.clear()).rejects.toThrow('ECONNREFUSED');
+    // Signed out here: the next request does not get token-1, and the source is asked afresh (no refresh token).
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+    expect(calls.at(-1)).toBeUndefined();
+    // The store still holds token-1 until a clear() succeeds.
+    down = false;
+    expect((await inner.get('test'))?.tokens.accessToken.reveal()).toBe('token-1');
+    await refresher.clear();
+    expect(await inner.get('test')).toBeUndefined();
+  });
+
   it('clear() after an ended session lets the next request ask the source again', async () => {
     const time = manualClock();
     const { source, calls } = countingSource(time.clock, {
