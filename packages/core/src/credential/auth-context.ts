@@ -15,7 +15,11 @@ export interface AuthContext {
   readonly crypto: SignetCrypto;
   /** The caller's abort signal, if any: long signing work should honour it. */
   readonly signal: AbortSignal | undefined;
-  /** 1 for the first send (of each redirect hop), 2 for the request's one re-send for auth. */
+  /**
+   * 1 while the request may still re-send for auth (the first send of each redirect hop), 2 for the
+   * request's one re-send and for every send after it (a later redirect hop): a `'retry'` from
+   * `onResponse` is then ignored, so a credential should not refresh or re-sign for one.
+   */
   readonly attempt: number;
   /** Reports a lifecycle event. Never pass token material. */
   emit(event: SignetEvent): void;

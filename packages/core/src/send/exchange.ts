@@ -160,7 +160,9 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   // authorize → send → onResponse → at most one re-send.
   async #sendAuthorized(unsigned: SignableRequest): Promise<TransportResponse<Raw>> {
     const { credential, contextFor } = this.parts;
-    for (let attempt = 1; ; attempt++) {
+    // Attempt 2 once the request's one re-send is spent, on this hop or an earlier one: a credential
+    // that would refresh before asking for a re-send (bearer) knows none would follow.
+    for (let attempt = this.#resent ? 2 : 1; ; attempt++) {
       const context = contextFor(attempt, this.cancel);
       // A slow credential (a token fetch) must not hold up a cancelled request.
       const signed = await raceCancellation(credential.authorize(unsigned, context), this.cancel);

@@ -106,7 +106,8 @@ describe('send loop: at most one re-send for auth', () => {
     const raw = await sendLoop.send(outgoing(`${API}/`), net.transport);
     expect(raw).toMatchObject({ status: 401, index: 2 });
     expect(net.received.map((r) => r.url)).toEqual([`${API}/`, `${API}/`, `${API}/next`]);
-    expect(calls.authorize).toEqual([1, 2, 1]);
+    // The hop after the re-send is attempt 2 as well: the credential can tell no re-send follows.
+    expect(calls.authorize).toEqual([1, 2, 2]);
   });
 
   test('the credential sees the clock already corrected by the response it is judging', async () => {

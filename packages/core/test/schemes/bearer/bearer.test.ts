@@ -66,6 +66,21 @@ describe('bearer() through the send loop', () => {
     expect(server.released.count).toBe(20);
   });
 
+  it('a 401 on a redirect hop after the re-send refreshes nothing: the request has no re-send left', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock);
+    const loop = createSendLoop(bearer(source), { origins: ORIGIN, clock: time.clock });
+    const invalid = { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
+    // 401 → refresh, re-send → 307 on the same origin → 401 again.
+    const server = resource((_authorization, index) => (index === 1 ? { status: 307, headers: { location: '/elsewhere' } } : invalid));
+    const error = await loop.send(request(), server.transport).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SignetCredentialError);
+    expect((error as SignetCredentialError).code).toBe('auth_rejected');
+    expect(server.sent.map((sent) => sent.authorization)).toEqual(['Bearer token-1', 'Bearer token-2', 'Bearer token-2']);
+    // One refresh, for the first 401; the second would have rotated a refresh token for nothing.
+    expect(calls).toHaveLength(2);
+  });
+
   it('does not refresh on insufficient_scope or on other statuses', async () => {
     const time = manualClock();
     const { source, calls } = countingSource(time.clock);
