@@ -2,7 +2,7 @@ import { SignetConfigError, SignetCredentialError, type SignetEvent } from '@sig
 import { createMemoryTokenStore, createTokenRefresher, type RefreshLock, type TokenStore } from '@signet/core/bearer';
 import { TokenEndpointError } from '@signet/core/oauth2';
 import { describe, expect, it } from 'vitest';
-import { contextWith, countingSource, gate, manualClock } from './support.js';
+import { contextWith, countingSource, flakyStore, gate, manualClock } from './support.js';
 
 const HOUR = 3_600_000;
 const noSleep = { sleep: async () => undefined };
@@ -290,20 +290,14 @@ describe('createTokenRefresher: store and lock', () => {
 
   it('a store that fails degrades to in-process coordination with an event, and says when it is back', async () => {
     const time = manualClock();
-    const inner = createMemoryTokenStore();
-    let down = true;
-    const flaky: TokenStore = {
-      name: 'flaky',
-      get: (key) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.get(key)),
-      compareAndSet: (key, generation, tokens) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.compareAndSet(key, generation, tokens)),
-    };
+    const { store: flaky, state } = flakyStore(true);
     const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
     const events: SignetEvent[] = [];
     const refresher = createTokenRefresher(source, { store: flaky });
     const context = contextWith(time.clock, events);
     expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
     expect(events.filter((event) => event.type === 'coordination.degraded')).toEqual([{ type: 'coordination.degraded', store: 'flaky', reason: 'Error' }]);
-    down = false;
+    state.down = false;
     time.advance(HOUR);
     expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
     expect(events).toContainEqual({ type: 'coordination.restored', store: 'flaky' });
@@ -385,20 +379,14 @@ describe('createTokenRefresher: found in review', () => {
 
   it("a token obtained while the store was down is refreshed from, never the store's older record", async () => {
     const time = manualClock();
-    const inner = createMemoryTokenStore();
-    let down = false;
-    const flaky: TokenStore = {
-      name: 'flaky',
-      get: (key) => (down ? Promise.reject(new Error('down')) : inner.get(key)),
-      compareAndSet: (key, generation, tokens) => (down ? Promise.reject(new Error('down')) : inner.compareAndSet(key, generation, tokens)),
-    };
+    const { store: flaky, state } = flakyStore();
     const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
     const refresher = createTokenRefresher(source, { store: flaky });
     const context = contextWith(time.clock);
     const first = await refresher.token(context);
-    down = true;
+    state.down = true;
     await refresher.replace(first.generation, context); // rotates to refresh-2 while the store is down
-    down = false;
+    state.down = false;
     time.advance(HOUR);
     await refresher.token(context);
     // The third refresh used the rotated refresh token, not the store's stale one.
@@ -423,24 +411,18 @@ describe('createTokenRefresher: found in review', () => {
 
   it('clear() while the store is down forgets the tokens here at once, and rejects so the caller retries', async () => {
     const time = manualClock();
-    const inner = createMemoryTokenStore();
-    let down = false;
-    const flaky: TokenStore = {
-      name: 'flaky',
-      get: (key) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.get(key)),
-      compareAndSet: (key, generation, tokens) => (down ? Promise.reject(new Error('ECONNREFUSED')) : inner.compareAndSet(key, generation, tokens)),
-    };
+    const { store: flaky, inner, state } = flakyStore();
     const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
     const refresher = createTokenRefresher(source, { store: flaky });
     const context = contextWith(time.clock);
     expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
-    down = true;
+    state.down = true;
     await expect(refresher.clear()).rejects.toThrow('ECONNREFUSED');
     // Signed out here: the next request does not get token-1, and the source is asked afresh (no refresh token).
     expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
     expect(calls.at(-1)).toBeUndefined();
     // The store still holds token-1 until a clear() succeeds.
-    down = false;
+    state.down = false;
     expect((await inner.get('test'))?.tokens.accessToken.reveal()).toBe('token-1');
     await refresher.clear();
     expect(await inner.get('test')).toBeUndefined();

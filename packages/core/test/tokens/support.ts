@@ -1,5 +1,5 @@
 import { createAuthContext, createClock, Secret, type AuthContext, type SignetEvent } from '@signet/core';
-import type { TokenSet, TokenSource } from '@signet/core/bearer';
+import { createMemoryTokenStore, type TokenSet, type TokenSource, type TokenStore } from '@signet/core/bearer';
 
 /** A clock the test moves by hand. */
 export function manualClock(start = 1_700_000_000_000) {
@@ -63,4 +63,17 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A memory store that fails every call with `ECONNREFUSED` while `down` is true (Redis unreachable). */
+export function flakyStore(down = false) {
+  const inner = createMemoryTokenStore();
+  const state = { down };
+  const refuse = () => Promise.reject(new Error('ECONNREFUSED'));
+  const store: TokenStore = {
+    name: 'flaky',
+    get: (key) => (state.down ? refuse() : inner.get(key)),
+    compareAndSet: (key, generation, tokens) => (state.down ? refuse() : inner.compareAndSet(key, generation, tokens)),
+  };
+  return { store, inner, state };
 }
