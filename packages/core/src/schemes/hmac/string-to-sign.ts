@@ -34,12 +34,12 @@ export interface HmacSignedParts {
  */
 export function buildStringToSign(parts: HmacSignedParts): string {
   const { signedHeaders, headers, url } = parts;
-  let headerLines = '';
-  for (const name of signedHeaders) headerLines += `${name}:${trimOws(headers.get(name) ?? '')}\n`;
-  return (
-    `HMAC-SHA256\n${parts.timestamp}\n${parts.nonce}\n${parts.method.toUpperCase()}\n${url.host}\n` +
-    `${canonicalPath(url.pathname)}\n${canonicalQuery(url.search)}\n${headerLines}${signedHeaders.join(';')}\n${parts.bodySha256}`
-  );
+  // One join: the result is a flat string, where a chain of `+` builds a rope of intermediate
+  // strings that the HMAC then has to flatten (a few hundred bytes more per request).
+  const lines = ['HMAC-SHA256', String(parts.timestamp), parts.nonce, parts.method.toUpperCase(), url.host, canonicalPath(url.pathname), canonicalQuery(url.search)];
+  for (const name of signedHeaders) lines.push(`${name}:${trimOws(headers.get(name) ?? '')}`);
+  lines.push(signedHeaders.join(';'), parts.bodySha256);
+  return lines.join('\n');
 }
 
 // Spaces and tabs only (RFC 9110 §5.5 OWS), not JavaScript's wider trim(): other languages must
