@@ -1,8 +1,9 @@
 /**
  * The hand-written part of docs/performance.md: how the bench measures, and for rows that miss
- * (or nearly miss) their target, why and what would close it. The numbers in these notes come
- * from the profiling sessions they describe (dated), not from the run the page is generated
- * from; the generated tables above them are that run.
+ * (or nearly miss) their target, why and what would close it. Most numbers in these notes come
+ * from the profiling sessions they describe (dated); those said to be from "the run this page
+ * shows" quote the committed results.json, and must be updated when the page is regenerated from
+ * a new run.
  */
 
 /** The "How it measures" section. */
@@ -81,8 +82,8 @@ went, and none of it was the cryptography:
   {
     title: 'Where the fetch adapter misses, and what would close it',
     rows: ['fetch adapter vs raw fetch, concurrency 1', 'fetch adapter vs raw fetch, concurrency 64'],
-    text: `This run: 1.09 at concurrency 1 (met) and 1.25 at 64, with p25–p75 as wide as 0.78–2.22 at 64;
-other runs the same afternoon read 1.10–1.12 and 1.12–1.21. The adapter's own work, measured
+    text: `The run this page shows: 1.07 at concurrency 1 (met) and 1.14 at 64, with p25–p75 as wide as
+0.72–1.75 at 64; other runs the same day read 1.09–1.12 and 1.12–1.25. The adapter's own work, measured
 without the network (the \`adapter overhead\` rows: the same in-memory \`fetch\` stand-in called
 through \`withAuth\` and directly), is 4–11 µs per request (median 6.6) against raw fetch's
 150–380 µs of client CPU on loopback, that is 2–5 %: what the loopback rows show beyond that is garbage collection of what the
@@ -115,6 +116,20 @@ The hot path is now one \`Headers\` copy and one \`set\`, and a refused request'
 is compared with the current token instead (each refresh brings a new token): 0.93–1.08 µs over
 three filtered runs that day. The ratio to the header set by hand (about 2×) is the refresher's
 freshness check and the credential's own \`async\` hop.`,
+  },
+  {
+    title: 'Cached JWT: the absolute row moves with the machine',
+    rows: ['jwt authorize (cached JWT), absolute', 'jwt authorize (cached JWT)'],
+    text: `A cached \`jwt()\` authorize does what a cached Bearer does (look up the audience's JWT, check
+it is fresh on the corrected clock, copy the request's \`Headers\`, set \`Authorization\`), but
+the value is a whole JWT, about 300 characters here, and undici's \`Headers.set\` checks every
+character. An absolute target in microseconds moves with the machine: in the run this page shows,
+every timed row ran about 1.55 times slower than in the previous full run the same afternoon (the
+header set by hand 0.76 µs against 0.49, \`apiKey\` authorize 1.03 against 0.65), and the cached
+JWT read 2.15 µs against 1.39. Its ratio to the header set by hand, from which the machine's speed
+cancels out, went from 1.61 to 1.47: the code did not get slower. What would widen the margin: the
+one-\`Headers\`-copy contract change (see the fetch adapter), and no \`async\` hop when the JWT is
+at hand (a \`MaybePromise\` authorize).`,
   },
   {
     title: 'Refresh bursts: what the rows show',
@@ -156,21 +171,26 @@ redaction helpers out of the \`hmac\` entry. Issue 9 asks for a decision on the 
   {
     title: 'HMAC allocation: where it misses',
     rows: ['hmac sign, bytes allocated'],
-    text: `Missed: about 4.9 kB per signed request against a 2.5 kB target (7.6–7.8 kB until this session,
-2026-11-28). A sampling heap profile that counts collected objects showed where it went, and three
-changes took 2.4 kB off: the canonical query sorted one key per pair (\`name NUL value\`, whose
-code-unit order is order by name then value) with an insertion sort in place, where
-\`Array.prototype.sort\` allocated an 865-byte work array for two pairs and the comparator's
-destructuring more; the path and the header values returned as they are when already canonical;
-base64 built from character codes with one \`String.fromCharCode\` (the 16-byte nonce cost
-1.6 µs and 500 bytes, now 80 ns and 260 bytes); and the body hashed with Node's one-shot
-\`crypto.hash\` (no \`Hash\` object; 0.37 µs against 1.16 µs for 200 bytes). What remains, by the same profile: the copy of
-the request's \`Headers\` for the new \`Authorization\` (about 1 kB: undici's \`Headers\` builds a
-sorted entry list and a \`Map\`), the string to sign and the header value with their intermediate
-strings (about 1.5 kB), the \`async\` function and its two awaited digests (about 0.6 kB), and
-\`node:crypto\`'s \`Hmac\` object (about 0.3 kB). What would close it: let the credential
-write into the header copy the adapter already owns (the same contract change the fetch row
-needs), and a synchronous digest path on Node, where \`node:crypto\` is synchronous underneath.`,
+    text: `Missed: 3.9 kB per signed request in the run this page shows, against a 2.5 kB target
+(7.6–7.8 kB until 2026-11-28). A sampling heap profile that counts collected objects showed where
+it went, and each change below was measured with it. First, 2.4 kB: the canonical query sorted
+one key per pair (\`name NUL value\`, whose code-unit order is order by name then value) with an
+insertion sort in place, where \`Array.prototype.sort\` allocated an 865-byte work array for two
+pairs and the comparator's destructuring more; the path and the header values returned as they
+are when already canonical; base64 built from character codes with one \`String.fromCharCode\`
+(the 16-byte nonce cost 1.6 µs and 500 bytes, now 80 ns and 260 bytes); and the body hashed with
+Node's one-shot \`crypto.hash\` (no \`Hash\` object; 0.37 µs against 1.16 µs for 200 bytes). Then
+(a later session the same day) 1 kB more: \`hmac()\` signs without awaits where the platform
+digests synchronously (\`SignetCrypto.sync\`, which \`node:crypto\` offers and Web Crypto cannot:
+the \`async\` function and its two awaited digests were about 0.8 kB), and the string to sign is
+built with one \`join\` instead of a rope of template pieces that the HMAC had to flatten again.
+What remains, by the same profile: the copy of the request's \`Headers\` for the new
+\`Authorization\` (about 0.9 kB: undici's \`Headers\` builds a sorted entry list and a \`Map\`, and
+converts the value), the string to sign and the header value (about 1 kB), the nonce (0.2 kB),
+\`node:crypto\`'s \`Hmac\` object (0.2 kB), and the canonical query (0.2 kB). What would close
+it: let the credential write into the header copy the adapter already owns (the same contract
+change the fetch row needs); even then the strings a signature is made of leave little room
+under 2.5 kB.`,
   },
   {
     title: 'The undici interceptor and axios: where they miss, and what would close it',
@@ -183,29 +203,40 @@ needs), and a synchronous digest path on Node, where \`node:crypto\` is synchron
       'axios adapter vs raw axios, concurrency 64',
       'undici: a minimal async interceptor vs raw undici.request, concurrency 64',
     ],
-    text: `This run: the interceptor at 1.17 (apiKey) and 1.32 (hmac) at concurrency 64, 1.38 and 1.67 at
-concurrency 1 (whose p25–p75, 1.14–1.97 and 1.50–1.95, show how noisy 20-request rounds are; rounds
-of 200 requests were tried and were no steadier); at the start of the session (2026-11-28) the same
-rows read 1.40 and 1.98 at 64, 1.57 and 1.98 at 1. The
-floor row shows what any asynchronous interceptor costs through undici's \`compose()\` (it wraps the
-caller's handler, the Agent unwraps it again): 1.05. The \`adapter overhead\` rows put the
-interceptor's own work at 3.4 µs per request with apiKey and 9.8 µs with HMAC signing (17.5 µs and
-30 µs at the start of the session), against raw \`undici.request\`'s 65–85 µs of client CPU at
-concurrency 64: 5 % and 13 %, close to the targets. The rest of the gap on loopback is garbage:
-each request through the interceptor allocates about 10 kB more than a raw one (raw allocates about
-14 kB), and at concurrency 64 what 64 requests in flight hold survives each scavenge and is copied.
+    text: `The run this page shows: the interceptor at 1.15 (apiKey, missed) and 1.23 (hmac, met) at
+concurrency 64, 1.31 and 1.51 at concurrency 1, whose p25–p75 (1.07–1.83, 1.38–1.68) show how
+noisy 20-request rounds are; rounds of 200 requests were tried and were no steadier. On
+2026-11-28 the same rows read 1.40 and 1.98 at 64 at the start of the day, 1.17 and 1.32 at the
+end of the session before this one. The floor row is what any asynchronous interceptor costs
+through undici's \`compose()\`: 1.04–1.09. \`compose()\` wraps the caller's old-style handler
+(\`undici.request\`'s, fetch's) in a \`WrapHandler\`, and the Agent wraps ours in an
+\`UnwrapHandler\`: the response's raw header list is parsed into a record for our handler, then
+turned back into Buffers (one \`Buffer.from\` per name and value) for the caller's handler, which
+parses them again. The interceptor now hands an old-style handler the dispatch's raw list as it
+came (\`controller.rawHeaders\`, which undici's own interceptors keep in step with the headers they
+change), skipping the second half of that round trip: about 5 µs less client CPU per request at
+concurrency 64, measured old build against new in one process (1.27 → 1.19 apiKey, 1.39 → 1.34
+hmac), and the caller gets what raw undici gives (with \`responseHeaders: 'raw'\`, the server's
+spelling and each \`Set-Cookie\` line, which the wrapper lower-cased and joined). The HMAC rows
+also gained from the scheme: the body hash of an empty body is a constant, \`onResponse\` parses
+the \`Authorization\` it sent only for a 401 (it did for every response), and the digests are
+synchronous on Node (see the HMAC allocation note): the \`adapter overhead\` row with HMAC went
+from 9.8 to 7.9 µs per request, and 3.4 µs with \`apiKey\`, against raw \`undici.request\`'s
+60–95 µs of client CPU at concurrency 64.
 
-What this session changed, each measured on the in-memory dispatcher: no \`AbortSignal\` per request
-(Node 20 takes 3.5 µs to create one, 5 µs with a listener; the send loop now watches a
-\`Cancellation\`, which the interceptor's caller controller implements directly, and makes a signal
-only if a credential reads \`context.signal\` or a retry waits), 17.5 → 10.2 µs; the dispatch options
-copied with \`Object.assign\` instead of a spread literal that adds fields (3.2 µs on V8's slow path),
-→ 5.4 µs; the attempt context as a class and \`withHeader\`, → 3.2 µs. What would close the rest:
-fewer allocations per request (the request's \`URL\` and \`Headers\` are built from undici's options,
-then the credential copies the \`Headers\` again, then they are flattened for undici), which needs
-the same header contract change as the fetch row; for the hmac rows also the HMAC allocation above.
+What would close the rest of the apiKey row: the first half of \`compose()\`'s round trip (the
+Agent's parse of the raw headers for our handler) is only avoidable by giving the Agent an
+old-style handler, an API undici 7 marks deprecated, for about 2 µs; the rest is garbage (the
+request's \`URL\` and \`Headers\` built from undici's options, the credential's copy of the
+\`Headers\`, the flat list for undici), which needs the same header contract change as the fetch
+row. Earlier steps, each measured on the in-memory dispatcher: no \`AbortSignal\` per request
+(Node 20 takes 3.5 µs to create one; the send loop watches a \`Cancellation\`, which the caller
+controller implements directly), 17.5 → 10.2 µs; the dispatch options copied with
+\`Object.assign\` instead of a spread literal that adds fields (3.2 µs on V8's slow path), → 5.4 µs;
+the attempt context as a class and \`withHeader\`, → 3.2 µs.
 
-axios: 0.99 at concurrency 1 and 1.34 at 64 (p25–p75 0.61–1.77: noise; 1.20 in the run before).
+axios: 1.01 at concurrency 1 (met) and 1.34 at 64 (missed; p25–p75 0.60–1.82, which is noise: 0.99 and
+1.34 in the previous session's run, 1.20 in the one before, and met in a run the same afternoon).
 Its own cost without the network is 19–24 µs per request against raw axios's 20 µs with an
 in-memory adapter and 210–450 µs on loopback: axios itself allocates about 27 kB per request (mostly \`mergeConfig\`), the adapter
 adds about 12 kB (a copy of the config for the inner adapter, \`AxiosHeaders\` ↔ \`Headers\`, the send
