@@ -5,6 +5,7 @@ import { createVerifierHandler, type RequestHandler } from '../create-verifier-h
 import type { Verifier } from '../create-verifier.js';
 import type { AuthorizationServer } from '../oauth2/create-authorization-server.js';
 import type { VerificationResult } from '../verification-result.js';
+import { readRequest, writeResponse } from './node-bridge.js';
 
 /** What a verifier or authorization server factory learns once the server listens. */
 export interface VerifierServerContext {
@@ -73,25 +74,11 @@ export async function startVerifierServer(options: VerifierServerOptions): Promi
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Only origin-form targets ("/path?query"); the URL is built on the server's own origin,
-    // never on the client's Host header.
-    if (!req.url?.startsWith('/')) {
-      res.statusCode = 400;
-      res.end();
-      return;
-    }
-    const request = await toRequest(req, new URL(`${origin}${req.url}`));
+    const request = await readRequest(req, res, origin);
+    if (request === undefined) return;
     const path = new URL(request.url).pathname;
     const route = routes[path] ?? mounted[path];
-    const response = await (route ?? verify)(request);
-    res.statusCode = response.status;
-    response.headers.forEach((value, name) => {
-      if (name !== 'set-cookie') res.setHeader(name, value);
-    });
-    // Headers joins repeated Set-Cookie values, which cannot be joined; send each one.
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    await writeResponse(res, await (route ?? verify)(request));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -138,14 +125,4 @@ function withResultHeaders(verifier: Verifier): RequestHandler {
     for (const [name, value] of Object.entries(extra)) headers.set(name, value);
     return new Response(response.body, { status: response.status, headers });
   };
-}
-
-async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const method = req.method ?? 'GET';
-  const body = method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks);
-  return new Request(url, { method, headers, body: body ?? null });
 }

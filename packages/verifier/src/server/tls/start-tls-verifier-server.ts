@@ -6,6 +6,7 @@ import type { TLSSocket } from 'node:tls';
 import { SignetConfigError } from '@signet/core';
 import { createVerifierHandler } from '../../create-verifier-handler.js';
 import type { Verifier } from '../../create-verifier.js';
+import { readRequest, writeResponse } from '../node-bridge.js';
 import { type ClientCertificate, clientCertificate, clientCertificateFailure } from './client-certificate.js';
 
 /** A route of the TLS server: the request, and the verified certificate it came with. */
@@ -85,17 +86,10 @@ export async function startTlsVerifierServer(options: TlsVerifierServerOptions):
       res.end(JSON.stringify({ verified: false, scheme: 'mtls', identity: null, reason }));
       return;
     }
-    if (!req.url?.startsWith('/')) {
-      res.statusCode = 400;
-      res.end();
-      return;
-    }
-    const request = await toRequest(req, new URL(`${origin}${req.url}`));
+    const request = await readRequest(req, res, origin);
+    if (request === undefined) return;
     const route = routes[new URL(request.url).pathname];
-    const response = route !== undefined ? await route(request, client) : await answer(request, client);
-    res.statusCode = response.status;
-    response.headers.forEach((value, name) => res.setHeader(name, value));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    await writeResponse(res, route !== undefined ? await route(request, client) : await answer(request, client));
   }
 
   async function answer(request: Request, client: ClientCertificate): Promise<Response> {
@@ -133,14 +127,4 @@ export async function startTlsVerifierServer(options: TlsVerifierServerOptions):
 
 function bytes(data: string | Uint8Array): string | Buffer {
   return typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-}
-
-async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const method = req.method ?? 'GET';
-  const body = method === 'GET' || method === 'HEAD' ? null : Buffer.concat(chunks);
-  return new Request(url, { method, headers, body });
 }
