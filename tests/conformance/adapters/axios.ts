@@ -1,9 +1,11 @@
 import { Agent as HttpsAgent } from 'node:https';
-import { Readable } from 'node:stream';
 import axios from 'axios';
 import { attachAuth } from '@signet/axios';
-import { bytesBody, formBody, JSON_BODY, STRING_BODY, streamChunks } from '../support/bodies.js';
-import { type AdapterDriver, type DriverRequest } from './driver.js';
+import { bodyValue, JSON_BODY } from '../support/bodies.js';
+import { type AdapterDriver, nodeStream } from './driver.js';
+
+// axios serializes an object itself (and sets its JSON type), as its users pass it.
+const AS_AXIOS_USERS_PASS = { json: () => JSON_BODY };
 
 /** `attachAuth(axios.create(…), …)` over axios's Node http adapter. */
 export const axiosDriver: AdapterDriver = {
@@ -17,26 +19,8 @@ export const axiosDriver: AdapterDriver = {
       options,
     );
     return async (request) => {
-      const response = await api.request<string>({ method: request.method, url: request.url, headers: { ...request.headers }, signal: request.signal, data: dataFor(request) });
+      const response = await api.request<string>({ method: request.method, url: request.url, headers: { ...request.headers }, signal: request.signal, data: bodyValue(request.body, nodeStream, AS_AXIOS_USERS_PASS) });
       return { status: response.status, json: typeof response.data === 'string' && response.data.length > 0 ? JSON.parse(response.data) : null };
     };
   },
 };
-
-function dataFor({ body }: DriverRequest): unknown {
-  switch (body) {
-    case 'none':
-      return undefined;
-    case 'string':
-      return STRING_BODY;
-    case 'bytes':
-      return bytesBody();
-    case 'json':
-      // axios serializes an object itself, as its users pass it.
-      return JSON_BODY;
-    case 'form':
-      return formBody();
-    case 'stream':
-      return Readable.from(streamChunks().map((chunk) => Buffer.from(chunk)));
-  }
-}

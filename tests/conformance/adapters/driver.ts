@@ -1,9 +1,10 @@
 // What the suite needs from an adapter: make a client for a credential and options, send one
 // request described in the suite's own terms, and report the status and the JSON body.
 import type { Agent as HttpsAgent } from 'node:https';
+import { Readable } from 'node:stream';
 import type { Credential, SendLoopOptions } from '@signet/core';
 import type { Dispatcher } from 'undici';
-import type { BodyKind } from '../support/bodies.js';
+import { type BodyKind, streamChunks } from '../support/bodies.js';
 
 /** A request in the suite's terms; each driver builds its client's own call from it. */
 export interface DriverRequest {
@@ -54,4 +55,9 @@ export interface AdapterDriver {
 /** Parses a body text as JSON when there is one. */
 export function parseJson(text: string): unknown {
   return text.length === 0 ? null : JSON.parse(text);
+}
+
+/** The stream body as a Node \`Readable\` (node:http, undici, axios on Node). */
+export function nodeStream(): Readable {
+  return Readable.from(streamChunks().map((chunk) => Buffer.from(chunk)));
 }

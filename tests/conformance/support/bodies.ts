@@ -26,5 +26,35 @@ export const EXPECTED_BYTES: Readonly<Record<BodyKind, number>> = {
   stream: 300,
 };
 
+/**
+ * A kind as a client's users commonly pass it: JSON as its text, a form as \`URLSearchParams\`, the
+ * stream made by \`stream\` (each client has its own kind of stream). \`as\` gives the kinds a
+ * client's users pass differently (axios takes JSON as an object).
+ */
+export function bodyValue(kind: BodyKind, stream: () => unknown, as: Partial<Record<BodyKind, () => unknown>> = {}): unknown {
+  const own = as[kind];
+  if (own !== undefined) return own();
+  switch (kind) {
+    case 'none':
+      return undefined;
+    case 'string':
+      return STRING_BODY;
+    case 'bytes':
+      return bytesBody();
+    case 'json':
+      return JSON.stringify(JSON_BODY);
+    case 'form':
+      return formBody();
+    case 'stream':
+      return stream();
+  }
+}
+
+/** The request headers a driver sends: the test's own, after a JSON body's content type (as its users set it). */
+export function headersWithType(kind: BodyKind, headers: Readonly<Record<string, string>>, form?: string): Record<string, string> {
+  const type = kind === 'json' ? 'application/json' : kind === 'form' ? form : undefined;
+  return { ...(type === undefined ? {} : { 'content-type': type }), ...headers };
+}
+
 /** Whether a client can send this kind twice without Signet buffering it. */
 export const isOneShot = (kind: BodyKind): boolean => kind === 'stream';
