@@ -51,7 +51,7 @@ export function bodyValue(kind: BodyKind, stream: () => unknown, as: Partial<Rec
 }
 
 /** The request headers a driver sends: the test's own, after a JSON body's content type (as its users set it). */
-export function headersWithType(kind: BodyKind, headers: Readonly<Record<string, string>>, form?: string): Record<string, string> {
+export function headersWithType(kind: BodyKind, headers: Readonly<Record<string, string>> | undefined, form?: string): Record<string, string> {
   const type = kind === 'json' ? 'application/json' : kind === 'form' ? form : undefined;
   return { ...(type === undefined ? {} : { 'content-type': type }), ...headers };
 }
