@@ -12,16 +12,35 @@ export function scrubResponse<T extends AxiosResponse>(response: T, config: Inte
     Object.defineProperty(response, 'request', { value: request, writable: true, enumerable: true, configurable: true });
     return response;
   }
-  // Built when first read: most callers never look, and redacting costs a few µs per request.
-  let view: RedactedRequest | undefined;
-  Object.defineProperty(response, 'request', {
-    get: () => (view ??= request()),
-    set: (value: unknown) => Object.defineProperty(response, 'request', { value, writable: true, enumerable: true, configurable: true }),
-    enumerable: true,
-    configurable: true,
-  });
+  // Built on first read. The accessor is one shared pair, and the response carries its builder in
+  // a data property: a getter closure per response would give every response a hidden class of its
+  // own, held by the shared class's transitions until a full GC, and with it the whole request;
+  // under load, that turned most of each request's garbage into old-generation garbage.
+  Object.defineProperty(response, BUILD_VIEW, { value: request, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(response, 'request', LAZY_REQUEST);
   return response;
 }
+
+const BUILD_VIEW = Symbol('build the redacted request view');
+
+type LazyResponse = { [BUILD_VIEW]?: () => RedactedRequest };
+
+const LAZY_REQUEST: PropertyDescriptor = {
+  get(this: LazyResponse): RedactedRequest | undefined {
+    const view = this[BUILD_VIEW]?.();
+    // From now on a plain value: built once, and the builder (which holds the request) let go.
+    if (view !== undefined) {
+      Object.defineProperty(this, 'request', { value: view, writable: true, enumerable: true, configurable: true });
+      this[BUILD_VIEW] = undefined;
+    }
+    return view;
+  },
+  set(this: LazyResponse, value: unknown): void {
+    Object.defineProperty(this, 'request', { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 /**
  * Makes an error safe to log: an `AxiosError` (a `CanceledError` included) from the inner adapter
