@@ -216,8 +216,11 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   async function runRefresh(reason: Reason, acceptable: Acceptable, context: AuthContext): Promise<StoredTokens> {
+    // A sign-in or sign-out (set(), clear()) from now on wins over whatever this refresh finds.
+    const startedIn = epoch;
     // Someone (another tab, process, or an earlier sign-in) may already have a good token.
     let record = await readStore(context);
+    assertSameSession(startedIn);
     if (ended !== undefined) {
       // Ended here; resumed only by new tokens in the store (a sign-in, here or elsewhere).
       if (record === undefined) throw ended;
@@ -225,7 +228,6 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
     if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, false);
 
-    const startedIn = epoch;
     let release: (() => Promise<void>) | undefined;
     try {
       if (lock !== undefined) {
@@ -235,6 +237,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
           // Double-checked, also when the wait timed out: whoever held the lock has usually just
           // written a fresh token (and rotated the refresh token we read before waiting).
           record = await readStore(context);
+          assertSameSession(startedIn);
           if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, true);
           // Not ours after lockWaitMs, and the lock is renewable: its holder is alive and still
           // refreshing (or has just died, and its lease runs out within lockTtlMs). Refreshing
@@ -250,13 +253,11 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
         // must not send us back to a spent refresh token: what this process holds is newer.
         tokens = await getToken((record === undefined || isStale(record) ? (cached ?? record) : record)?.tokens, context);
       } catch (error) {
-        return await failed(error, record, context);
+        assertSameSession(startedIn);
+        return await failed(error, record, context, startedIn);
       }
-      if (epoch !== startedIn) {
-        // Signed out (or in) while the token was being fetched: the caller's decision stands.
-        throw new SignetCredentialError(name, 'the session was signed out or replaced while a token was being fetched', undefined, 'session_ended');
-      }
-      return await write(record, tokens, context);
+      assertSameSession(startedIn);
+      return await write(record, tokens, context, startedIn);
     } finally {
       if (release !== undefined) await release().catch((error: unknown) => degrade(lock?.name ?? 'lock', error, context));
     }
@@ -288,12 +289,13 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     return Math.round(base / 2 + (random() * base) / 2);
   }
 
-  async function failed(error: unknown, record: StoredTokens | undefined, context: AuthContext): Promise<never | StoredTokens> {
+  async function failed(error: unknown, record: StoredTokens | undefined, context: AuthContext, startedIn: number): Promise<never | StoredTokens> {
     const failure = classifyFailure(error);
     if (failure.kind === 'session_ended') {
       // Never end a session on a stale failure: if someone wrote a newer token meanwhile (a
       // holder that did not share our lock), the refusal was for a token that is already gone.
       const now = await readStore(context);
+      assertSameSession(startedIn);
       if (now !== undefined && now.generation !== record?.generation) return adopt(now, context, true);
       await tryStore(() => store.compareAndSet(key, record?.generation ?? 0, undefined), context);
       cached = undefined;
@@ -311,10 +313,13 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     );
   }
 
-  async function write(record: StoredTokens | undefined, tokens: TokenSet, context: AuthContext): Promise<StoredTokens> {
+  async function write(record: StoredTokens | undefined, tokens: TokenSet, context: AuthContext, startedIn: number): Promise<StoredTokens> {
     const expected = record?.generation ?? 0;
     const rotated = tokens.refreshToken !== undefined && tokens.refreshToken.reveal() !== (record ?? cached)?.tokens.refreshToken?.reveal();
     const result = await tryStore(() => store.compareAndSet(key, expected, tokens), context);
+    // A clear() that ran meanwhile removes what was just written from the store (it reads until
+    // the record is gone); this process must not keep it either.
+    assertSameSession(startedIn);
     if (result !== undefined && !result.written && result.current !== undefined) {
       // A newer token won the race (a holder without our lock): theirs stands, ours is dropped.
       staleInStore = undefined;
@@ -341,6 +346,14 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     cached = record;
     if (announce) context.emit({ type: 'token.refresh.succeeded', source: name, rotated: false, adopted: true, expiresInMs: expiresIn(record.tokens, context) });
     return record;
+  }
+
+  // Signed out (or in) while this refresh was under way: the caller's decision stands, and what
+  // the refresh found or fetched is not kept.
+  function assertSameSession(startedIn: number): void {
+    if (epoch !== startedIn) {
+      throw new SignetCredentialError(name, 'the session was signed out or replaced while a token was being fetched', undefined, 'session_ended');
+    }
   }
 
   async function readStore(context: AuthContext): Promise<StoredTokens | undefined> {
@@ -391,8 +404,21 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     context.emit({ type: 'coordination.restored', store: what });
   }
 
-  async function set(tokens: TokenSet): Promise<StoredTokens> {
+  // set() and clear() run one at a time, in call order: a sign-out called while a sign-in is
+  // still writing must not finish first and be undone by it.
+  let sessionChange: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+    const run = sessionChange.then(change, change);
+    sessionChange = run.catch(() => undefined);
+    return run;
+  }
+
+  function set(tokens: TokenSet): Promise<StoredTokens> {
     epoch++;
+    return oneAtATime(() => writeSession(tokens));
+  }
+
+  async function writeSession(tokens: TokenSet): Promise<StoredTokens> {
     for (;;) {
       const current = await store.get(key);
       const result = await store.compareAndSet(key, current?.generation ?? 0, tokens);
@@ -404,20 +430,32 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
   }
 
-  async function clear(): Promise<void> {
+  function clear(): Promise<void> {
     epoch++;
-    // This process forgets first, so a sign-out holds here even when the store cannot be reached
-    // (the promise then rejects: the store, and every process reading it, still has the tokens).
+    // This process forgets at once, even before an earlier set() has finished writing.
+    forget();
+    return oneAtATime(clearSession);
+  }
+
+  function forget(): void {
     cached = undefined;
     initialTokens = undefined;
     staleInStore = undefined;
     // A sign-out also clears an ended session: the next request asks the source again.
     ended = undefined;
+  }
+
+  async function clearSession(): Promise<void> {
+    // Forgotten here first (see clear()), so a sign-out holds in this process even when the store
+    // cannot be reached: the promise then rejects, and the store, and every process reading it,
+    // still has the tokens. Forgotten again after, in case a set() queued before it wrote them.
+    forget();
     for (;;) {
       const current = await store.get(key);
       if (current === undefined) break;
       if ((await store.compareAndSet(key, current.generation, undefined)).written) break;
     }
+    forget();
   }
 
   return { source, token, replace, set, clear };

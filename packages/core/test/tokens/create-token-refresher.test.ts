@@ -1,4 +1,4 @@
-import { SignetConfigError, SignetCredentialError, type SignetEvent } from '@signet/core';
+import { Secret, SignetConfigError, SignetCredentialError, type SignetEvent } from '@signet/core';
 import { createMemoryTokenStore, createTokenRefresher, type RefreshLock, type TokenStore } from '@signet/core/bearer';
 import { TokenEndpointError } from '@signet/core/oauth2';
 import { describe, expect, it } from 'vitest';
@@ -426,6 +426,44 @@ describe('createTokenRefresher: found in review', () => {
     expect((await inner.get('test'))?.tokens.accessToken.reveal()).toBe('token-1');
     await refresher.clear();
     expect(await inner.get('test')).toBeUndefined();
+  });
+
+  it('a clear() called while a set() is still writing ends signed out, here and in the store', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    const held = gate();
+    let writes = 0;
+    // The sign-in's write is on the wire (held) when the sign-out is called.
+    const store: TokenStore = { name: 'slow', get: (key) => inner.get(key), compareAndSet: async (key, generation, tokens) => (writes++ === 0 ? held.promise.then(() => inner.compareAndSet(key, generation, tokens)) : inner.compareAndSet(key, generation, tokens)) };
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store });
+    const signIn = refresher.set({ accessToken: new Secret('signed-in'), tokenType: 'Bearer' });
+    const signOut = refresher.clear();
+    held.open();
+    await Promise.all([signIn, signOut]);
+    expect(await inner.get('test')).toBeUndefined();
+    expect((await refresher.token(contextWith(time.clock))).tokens.accessToken.reveal()).toBe('token-1');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a clear() while a refresh is reading the store: what the read found is not kept', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    await inner.compareAndSet('test', 0, { accessToken: new Secret('user-a'), tokenType: 'Bearer', expiresAt: time.clock.now() + HOUR });
+    const held = gate();
+    let reads = 0;
+    // The refresh's read has its answer (user-a) but has not returned it when the sign-out runs.
+    const store: TokenStore = { name: 'slow', get: async (key) => { const record = await inner.get(key); if (reads++ === 0) await held.promise; return record; }, compareAndSet: (key, generation, tokens) => inner.compareAndSet(key, generation, tokens) };
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store });
+    const context = contextWith(time.clock);
+    const pending = refresher.token(context);
+    await refresher.clear();
+    held.open();
+    await expect(pending).rejects.toMatchObject({ code: 'session_ended' });
+    expect(await inner.get('test')).toBeUndefined();
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
+    expect(calls).toHaveLength(1);
   });
 
   it('clear() after an ended session lets the next request ask the source again', async () => {
