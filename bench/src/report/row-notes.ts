@@ -181,7 +181,7 @@ are when already canonical; base64 built from character codes with one \`String.
 (the 16-byte nonce cost 1.6 µs and 500 bytes, now 80 ns and 260 bytes); and the body hashed with
 Node's one-shot \`crypto.hash\` (no \`Hash\` object; 0.37 µs against 1.16 µs for 200 bytes). Then
 (a later session the same day) 1 kB more: \`hmac()\` signs without awaits where the platform
-digests synchronously (\`SignetCrypto.sync\`, which \`node:crypto\` offers and Web Crypto cannot:
+digests synchronously (the platform's own \`node:crypto\`; Web Crypto cannot, and a crypto the caller supplies is always awaited:
 the \`async\` function and its two awaited digests were about 0.8 kB), and the string to sign is
 built with one \`join\` instead of a rope of template pieces that the HMAC had to flatten again.
 What remains, by the same profile: the copy of the request's \`Headers\` for the new

@@ -3,7 +3,7 @@
 export { createClock, type Clock, type ClockOptions } from './clock/clock.js';
 export { readSkewChallenge, resignAfterSkew } from './clock/skew-challenge.js';
 export { platformCrypto } from './crypto/platform-crypto.js';
-export type { DigestEncoding, HashInput, SignetCrypto, SyncDigests } from './crypto/signet-crypto.js';
+export type { DigestEncoding, HashInput, SignetCrypto } from './crypto/signet-crypto.js';
 export { timingSafeEqual } from './crypto/timing-safe-equal.js';
 export type { AuthContext } from './credential/auth-context.js';
 export { combine } from './credential/combine.js';

@@ -39,15 +39,13 @@ export interface SignetCrypto {
   hmacSha1(key: Uint8Array, data: HashInput, encoding: DigestEncoding): Promise<string>;
   /** `length` cryptographically random bytes. */
   randomBytes(length: number): Uint8Array;
-  /**
-   * The same digests computed synchronously, where the platform can (`node:crypto`; Web Crypto
-   * cannot). A scheme that signs every request uses them when present: on Node 20 the awaits
-   * around two digests cost about as much time, and more garbage, than the digests themselves.
-   */
-  readonly sync?: SyncDigests;
 }
 
-/** Synchronous text digests; see {@link SignetCrypto.sync}. Same inputs and results as the async ones. */
+/**
+ * Synchronous text digests, for the runtime's own crypto where it has them (`node:crypto`; Web
+ * Crypto has none). Internal: a scheme uses them only when its context's crypto is the platform's
+ * own, never behind a crypto the caller supplied (which may wrap an HSM, or count calls).
+ */
 export interface SyncDigests {
   sha256(data: HashInput, encoding: DigestEncoding): string;
   hmacSha256(key: Uint8Array, data: HashInput, encoding: DigestEncoding): string;

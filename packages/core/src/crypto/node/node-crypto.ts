@@ -56,7 +56,8 @@ function hashOf(algorithm: 'sha256' | 'sha1', data: HashInput, encoding: DigestE
   return digest(feed(createHash(algorithm), data), encoding);
 }
 
-const sync: SyncDigests = {
+/** The same digests, synchronous: see {@link SyncDigests}. */
+export const platformSyncDigests: SyncDigests | undefined = {
   sha256: (data, encoding) => hashOf('sha256', data, encoding) as string,
   hmacSha256: (key, data, encoding) => digest(feed(createHmac('sha256', hmacKey(key)), data), encoding) as string,
 };
@@ -66,7 +67,6 @@ const sync: SyncDigests = {
  * Digests are returned as the Buffer Node made (a Uint8Array), not copied.
  */
 export const platformCrypto: SignetCrypto = {
-  sync,
   sha256: ((data: HashInput, encoding?: DigestEncoding) => Promise.resolve(hashOf('sha256', data, encoding))) as SignetCrypto['sha256'],
   hmacSha256: ((key: Uint8Array, data: HashInput, encoding?: DigestEncoding) =>
     Promise.resolve(digest(feed(createHmac('sha256', hmacKey(key)), data), encoding))) as SignetCrypto['hmacSha256'],

@@ -1,6 +1,7 @@
 import type { AuthContext } from '../../credential/auth-context.js';
 import type { Credential } from '../../credential/credential.js';
 import { type SignableRequest, withHeader } from '../../credential/signable-request.js';
+import { syncDigestsOf } from '../../crypto/platform-crypto.js';
 import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { SignetRequestError } from '../../errors/request-error.js';
@@ -96,9 +97,10 @@ export function hmac(options: HmacOptions): Credential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     authorize(request, context) {
-      const sync = context.crypto.sync;
+      // node:crypto digests synchronously: no await, so no promise machinery per digest. Only
+      // behind the platform's own crypto; one the caller supplied is always called.
+      const sync = syncDigestsOf(context.crypto);
       if (sync === undefined) return authorizeAsync(request, context);
-      // node:crypto digests synchronously: no await, so no promise machinery per digest.
       try {
         const unsigned = prepare(request, context);
         const body = request.body;

@@ -65,17 +65,24 @@ describe('hmac(): the documented worked example', () => {
     expect(signed.headers.get('authorization')).toBe(EXAMPLE.authorization);
   });
 
-  test('the same bytes where digests are only asynchronous (Web Crypto), and the same typed error', async () => {
-    // node:crypto offers synchronous digests, which hmac() uses to skip two awaits per request.
-    expect(platformCrypto.sync).toBeDefined();
-    const { sync: _sync, ...asyncOnly } = platformCrypto;
-    const asyncContext = () => createAuthContext({ clock: createClock({ now: () => 1_700_000_000_000 }), nonce: () => 'n0nce-3xample', crypto: asyncOnly });
+  test("a crypto the caller supplies is always called, and signs the same bytes as the platform's", async () => {
+    // hmac() skips the awaits behind node:crypto's synchronous digests, but only behind the
+    // platform's own crypto: a copy with one method replaced (an HSM, a counter) is honoured.
+    const calls: string[] = [];
+    const counted = {
+      ...platformCrypto,
+      hmacSha256: ((key: Uint8Array, data: string, encoding?: 'hex') => (calls.push('hmac'), platformCrypto.hmacSha256(key, data, encoding!))) as typeof platformCrypto.hmacSha256,
+      sha256: ((data: Uint8Array, encoding?: 'hex') => (calls.push('sha256'), platformCrypto.sha256(data, encoding!))) as typeof platformCrypto.sha256,
+    };
+    const own = () => createAuthContext({ clock: createClock({ now: () => 1_700_000_000_000 }), nonce: () => 'n0nce-3xample', crypto: counted });
     const credential = hmac({ keyId: 'partner-42', secret: EXAMPLE.secret, headers: ['x-request-id'] });
-    expect((await credential.authorize(exampleRequest(), asyncContext())).headers.get('authorization')).toBe(EXAMPLE.authorization);
+    expect((await credential.authorize(exampleRequest(), own())).headers.get('authorization')).toBe(EXAMPLE.authorization);
+    expect(calls).toEqual(['sha256', 'hmac']);
     const get = { method: 'GET', url: new URL('https://api.example.com/'), headers: new Headers({ 'x-request-id': 'r' }), body: undefined };
-    expect((await credential.authorize(get, asyncContext())).headers.get('authorization')).toBe((await credential.authorize(get, context())).headers.get('authorization'));
-    const missing = credential.authorize({ ...get, headers: new Headers() }, asyncContext());
-    await expect(missing).rejects.toMatchObject({ code: 'missing_signed_header' });
+    expect((await credential.authorize(get, own())).headers.get('authorization')).toBe((await credential.authorize(get, context())).headers.get('authorization'));
+    // Errors arrive as a rejected promise on both paths.
+    await expect(credential.authorize({ ...get, headers: new Headers() }, own())).rejects.toMatchObject({ code: 'missing_signed_header' });
+    await expect(credential.authorize({ ...get, headers: new Headers() }, context())).rejects.toMatchObject({ code: 'missing_signed_header' });
   });
 
   test('the header parses back to its parts', () => {
