@@ -5,6 +5,7 @@ import { dispatchOnce } from './dispatch-once.js';
 import { fromDispatchOptions } from './from-dispatch-options.js';
 import type { HeldResponse } from './held-response.js';
 import type { NodeBody } from './node-body.js';
+import { rawListsBelow } from './raw-lists.js';
 
 /** Options for {@link authInterceptor}: the send loop's options (`origins` is required), and the redirect mode. */
 export interface AuthInterceptorOptions extends SendLoopOptions {
@@ -41,8 +42,9 @@ export function authInterceptor(credential: Credential, options: AuthInterceptor
   if (redirect !== 'follow' && redirect !== 'manual' && redirect !== 'error') throw new TypeError("authInterceptor: redirect must be 'follow', 'manual' or 'error'");
   const loop = createSendLoop(credential, loopOptions);
 
-  return (dispatch) =>
-    function signetDispatch(opts, handler) {
+  return (dispatch) => {
+    const rawLists = rawListsBelow(dispatch);
+    return function signetDispatch(opts, handler) {
       const caller = new CallerController();
       // The caller gets its controller at once, so it can abort while the request is being signed.
       handler.onRequestStart?.(caller, {});
@@ -51,7 +53,7 @@ export function authInterceptor(credential: Credential, options: AuthInterceptor
       };
       try {
         const { request, rest } = fromDispatchOptions(opts);
-        loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller), { redirect, signal: caller }).then((held) => {
+        loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller, rawLists), { redirect, signal: caller }).then((held) => {
           try {
             held.forwardTo(handler, caller);
           } catch (error) {
@@ -65,4 +67,5 @@ export function authInterceptor(credential: Credential, options: AuthInterceptor
       }
       return true;
     };
+  };
 }

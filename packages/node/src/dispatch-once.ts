@@ -2,6 +2,7 @@ import type { OutgoingRequest, TransportResponse } from '@signet/core';
 import type { Dispatcher } from 'undici';
 import type { CallerController } from './caller-controller.js';
 import { HeldResponse } from './held-response.js';
+import type { RawLists } from './raw-lists.js';
 import type { NodeBody } from './node-body.js';
 import { RecordHeaders } from './record-headers.js';
 
@@ -15,6 +16,7 @@ export function dispatchOnce(
   rest: Dispatcher.DispatchOptions,
   request: OutgoingRequest<NodeBody>,
   caller: CallerController,
+  rawLists: RawLists,
 ): Promise<TransportResponse<HeldResponse>> {
   return new Promise((resolve, reject) => {
     let held: HeldResponse | undefined;
@@ -26,12 +28,13 @@ export function dispatchOnce(
       onResponseStart(controller, status, headers, statusMessage) {
         // 1xx responses are interim (RFC 9110 §15.2); the final one follows on the same dispatch.
         if (status < 200) return;
-        held = new HeldResponse(controller, status, headers, statusMessage);
+        // The raw list as it is now: a retry below may swap the controller's for a later connection's.
+        held = new HeldResponse(controller, status, headers, statusMessage, rawLists === 'exact' ? (controller.rawHeaders ?? undefined) : undefined);
         const response = held;
         resolve({ status, headers: new RecordHeaders(headers), raw: response, discard: () => response.discard() });
       },
       onResponseData: (_controller, chunk) => held?.data(chunk),
-      onResponseEnd: (_controller, trailers) => held?.end({ trailers }),
+      onResponseEnd: (controller, trailers) => held?.end({ trailers, rawTrailers: rawLists === 'exact' ? (controller.rawTrailers ?? undefined) : undefined }),
       onResponseError(_controller, error) {
         if (held === undefined) reject(error);
         else held.end({ error });

@@ -20,16 +20,21 @@ export class HeldResponse {
   #chunks: Buffer[] = [];
   #held = 0;
   #discarded = 0;
-  #end: { trailers: IncomingHttpHeaders } | { error: Error } | undefined;
+  #end: ResponseEnd | undefined;
   #handler: Dispatcher.DispatchHandler | undefined;
   #caller: CallerController | undefined;
-  #legacy: LegacyWrapper | undefined;
+  #legacy: WrapHandler | undefined;
 
   constructor(
     readonly controller: Dispatcher.DispatchController,
     readonly status: number,
     readonly headers: IncomingHttpHeaders,
     readonly statusMessage: string | undefined,
+    /**
+     * The server's header list, exactly what `headers` was parsed from, when the dispatch is
+     * known to give it (see {@link RawLists}); otherwise undefined.
+     */
+    readonly rawHeaders: RawList | undefined,
   ) {}
 
   /** Hands the response to the caller's handler: start, whatever arrived so far, then live. */
@@ -39,13 +44,12 @@ export class HeldResponse {
     this.#caller = caller;
     caller.forwarding = this.controller;
     // undici.request and undici's fetch speak the old handler API, so compose() hands us their
-    // handler in a WrapHandler, whose onResponseStart turns the parsed headers back into Buffers
-    // (joining a repeated Set-Cookie into one, losing the server's spelling) for the old API to
-    // parse again. The dispatch's controller still has the server's raw list, which undici's own
-    // interceptors keep in step with the headers they change (decompress does); handed over
-    // as it is, the caller gets what raw undici gives it, for less work.
-    const rawHeaders = this.controller.rawHeaders;
-    if (isLegacyWrapper(handler) && rawHeaders) {
+    // handler in undici's WrapHandler, whose onResponseStart turns the parsed headers back into
+    // Buffers (joining a repeated Set-Cookie into one, losing the server's spelling) for the old
+    // API to parse again. Given the server's own list, it gets what raw undici gives it, for
+    // less work.
+    const rawHeaders = this.rawHeaders;
+    if (rawHeaders !== undefined && isWrapHandler(handler)) {
       this.#legacy = handler;
       if (handler.onHeaders(this.status, rawHeaders as Buffer[], () => caller.resume(), this.statusMessage ?? '') === false) caller.pause();
     } else {
@@ -74,7 +78,7 @@ export class HeldResponse {
     else if ((this.#discarded += chunk.byteLength) > MAX_DISCARDED_BYTES) this.controller.abort(new Error('@signet/node: discarded response too large'));
   }
 
-  end(end: { trailers: IncomingHttpHeaders } | { error: Error }): void {
+  end(end: ResponseEnd): void {
     if (this.#mode === 'forwarding') this.#finish(end);
     else if (this.#mode === 'holding') this.#end = end;
   }
@@ -84,19 +88,26 @@ export class HeldResponse {
     else if (this.#legacy.onData(chunk) === false) this.#caller!.pause();
   }
 
-  #finish(end: { trailers: IncomingHttpHeaders } | { error: Error }): void {
+  #finish(end: ResponseEnd): void {
     const legacy = this.#legacy;
-    const rawTrailers = this.controller.rawTrailers;
     if ('error' in end) this.#handler!.onResponseError?.(this.#caller!, end.error);
-    else if (legacy !== undefined && rawTrailers) legacy.onComplete(rawTrailers as string[]);
+    else if (legacy !== undefined && end.rawTrailers !== undefined) legacy.onComplete(end.rawTrailers as string[]);
     else this.#handler!.onResponseEnd?.(this.#caller!, end.trailers);
   }
 }
 
-/** A handler with both of undici's handler APIs, such as its WrapHandler around an old-API handler. */
-type LegacyWrapper = Dispatcher.DispatchHandler & Required<Pick<Dispatcher.DispatchHandler, 'onHeaders' | 'onData' | 'onComplete'>>;
+/** A header or trailer list as undici's parser gives it: name, value, name, value, … */
+export type RawList = NonNullable<Dispatcher.DispatchController['rawHeaders']>;
 
-function isLegacyWrapper(handler: Dispatcher.DispatchHandler): handler is LegacyWrapper {
-  const h = handler as Partial<LegacyWrapper>;
-  return typeof h.onHeaders === 'function' && typeof h.onData === 'function' && typeof h.onComplete === 'function';
+/** How a response ended: its trailers (and their raw list, when known), or an error. */
+export type ResponseEnd = { trailers: IncomingHttpHeaders; rawTrailers?: RawList } | { error: Error };
+
+/** undici's WrapHandler: both handler APIs, the old one forwarded unchanged to the handler it wraps. */
+type WrapHandler = Dispatcher.DispatchHandler & Required<Pick<Dispatcher.DispatchHandler, 'onHeaders' | 'onData' | 'onComplete'>>;
+
+// Only undici's own wrapper: any other handler that happens to have both APIs gets the new one,
+// as undici itself would call it. Not exported by undici, so known by name; an undici that
+// renames it gets the new API, which is always correct.
+function isWrapHandler(handler: Dispatcher.DispatchHandler): handler is WrapHandler {
+  return handler.constructor?.name === 'WrapHandler' && typeof (handler as Partial<WrapHandler>).onHeaders === 'function';
 }

@@ -81,3 +81,48 @@ test('a handler written for the new API gets parsed headers and trailers, as fro
   expect(through.headers).toMatchObject({ 'x-request-id': 'r-1', 'set-cookie': ['a=1', 'b=2'] });
   expect(through.trailers).toEqual({ 'x-checksum': 'c0ffee' });
 });
+
+test('an interceptor inside Signet that changes the headers is heard: its headers reach the caller, not the raw list', async () => {
+  // Composed before authInterceptor, so it sits between Signet and the Agent: it drops one header
+  // and adds one, and leaves the controller's raw list as the server sent it.
+  const rewrite: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) =>
+    dispatch(options, {
+      onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
+      onResponseStart(controller, status, headers, message) {
+        const { 'x-request-id': _dropped, ...kept } = headers;
+        handler.onResponseStart?.(controller, status, { ...kept, 'x-added': 'yes' }, message);
+      },
+      onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
+      onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
+      onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
+    });
+  const dispatcher = agent().compose(rewrite, authInterceptor(apiKey({ key: 'k-1' }), { origins: origin }));
+  const { headers, body } = await request(`${origin}/`, { dispatcher });
+  await body.text();
+  expect(headers['x-request-id']).toBeUndefined();
+  expect(headers['x-added']).toBe('yes');
+  expect(headers['x-seen-auth']).toBe('ApiKey k-1');
+});
+
+test('a handler of its own with both handler APIs is called as undici calls it: the new API only', async () => {
+  const calls = (dispatcher: Dispatcher) =>
+    new Promise<string[]>((resolve, reject) => {
+      const seen: string[] = [];
+      const both = {
+        onRequestStart: () => void seen.push('onRequestStart'),
+        onResponseStart: () => void seen.push('onResponseStart'),
+        onResponseData: () => void seen.push('onResponseData'),
+        onResponseEnd: () => (seen.push('onResponseEnd'), resolve([...new Set(seen)])),
+        onResponseError: (_controller: unknown, error: Error) => reject(error),
+        onConnect: () => void seen.push('onConnect'),
+        onHeaders: () => (seen.push('onHeaders'), true),
+        onData: () => (seen.push('onData'), true),
+        onComplete: () => (seen.push('onComplete'), resolve([...new Set(seen)])),
+        onError: (error: Error) => reject(error),
+      };
+      dispatcher.dispatch({ origin, path: '/', method: 'GET', headers: { authorization: 'ApiKey k-1' } }, both as Dispatcher.DispatchHandler);
+    });
+  const plain = await calls(agent());
+  expect(plain).toEqual(['onRequestStart', 'onResponseStart', 'onResponseData', 'onResponseEnd']);
+  expect(await calls(agent().compose(authInterceptor(apiKey({ key: 'k-1' }), { origins: origin })))).toEqual(plain);
+});
