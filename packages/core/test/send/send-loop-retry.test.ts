@@ -203,12 +203,14 @@ describe('send loop retries: separate from the one auth re-send', () => {
   });
 
   test('the auth re-send stays one per request across retries: 401 → re-send → 429 → retry → 401 is returned', async () => {
-    const { credential } = noncedCredential({ resendOn401: true });
+    const { credential, attempts } = noncedCredential({ resendOn401: true });
     const { sendLoop } = loop({}, {}, credential);
     const statuses = [401, 429, 401, 401];
     const net = fakeTransport((_, i) => ({ status: statuses[i]! }));
     expect(await sendLoop.send(outgoing(`${API}/`), net.transport)).toMatchObject({ status: 401, index: 2 });
     expect(net.received.map((r) => r.headers['x-proof'])).toEqual(['n-1', 'n-2', 'n-3']);
+    // The retry after the re-send is attempt 2 too: the credential can tell no re-send follows.
+    expect(attempts).toEqual([1, 2, 2]);
   });
 
   test('a request sent without credentials (another origin) is retried too, still without them', async () => {

@@ -81,6 +81,19 @@ describe('bearer() through the send loop', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('a 401 to a 503 retry after the re-send refreshes nothing either: one refresh, then auth_rejected', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock);
+    const loop = createSendLoop(bearer(source), { origins: ORIGIN, clock: time.clock, retry: { sleep: async () => undefined } });
+    const invalid = { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
+    // 401 → refresh, re-send → 503 → retry → 401.
+    const server = resource((_authorization, index) => (index === 1 ? { status: 503 } : invalid));
+    const error = await loop.send(request(), server.transport).catch((caught: unknown) => caught);
+    expect((error as SignetCredentialError).code).toBe('auth_rejected');
+    expect(server.sent.map((sent) => sent.authorization)).toEqual(['Bearer token-1', 'Bearer token-2', 'Bearer token-2']);
+    expect(calls).toHaveLength(2);
+  });
+
   it('does not refresh on insufficient_scope or on other statuses', async () => {
     const time = manualClock();
     const { source, calls } = countingSource(time.clock);
