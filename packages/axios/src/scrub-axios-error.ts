@@ -29,7 +29,9 @@ const LAZY_REQUEST: PropertyDescriptor = {
   get(this: LazyResponse): RedactedRequest | undefined {
     const view = this[BUILD_VIEW]?.();
     // From now on a plain value: built once, and the builder (which holds the request) let go.
-    if (view !== undefined) {
+    // A frozen or sealed response (a state store's deep freeze) cannot change: it builds the
+    // view on each read instead.
+    if (view !== undefined && Object.isExtensible(this)) {
       Object.defineProperty(this, 'request', { value: view, writable: true, enumerable: true, configurable: true });
       this[BUILD_VIEW] = undefined;
     }

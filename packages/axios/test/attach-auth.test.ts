@@ -151,6 +151,17 @@ describe('what the inner adapter is given', () => {
     expect(second.request).toBe('replaced');
   });
 
+  test('a frozen or sealed response still gives its redacted request (a state store deep-freezes responses)', async () => {
+    const { adapter } = recorder();
+    const api = attachAuth(axios.create({ adapter }), apiKey({ key: KEY }), { origins: API });
+    const frozen = Object.freeze(await api.get(`${API}/a`));
+    const sealed = Object.seal(await api.get(`${API}/b`));
+    expect(frozen.request).toMatchObject({ url: `${API}/a`, headers: { authorization: '[redacted]' } });
+    expect(frozen.request).toMatchObject({ url: `${API}/a` });
+    expect(sealed.request).toMatchObject({ url: `${API}/b`, headers: { authorization: '[redacted]' } });
+    expect(JSON.stringify({ ...frozen })).not.toContain(KEY);
+  });
+
   test("validateStatus is the caller's: the default rejects a 503 with axios's error shape", async () => {
     const { adapter } = recorder(503);
     const error = await attachAuth(axios.create({ adapter }), apiKey({ key: KEY }), { origins: API, retry: false }).get(`${API}/x`).catch((e: unknown) => e);
