@@ -96,6 +96,9 @@ export interface TokenRefresher {
 }
 
 type Reason = 'missing' | 'expired' | 'proactive' | 'rejected';
+
+// Thrown inside a refresh that set() or clear() overtook; its callers get afterSessionChange().
+const SESSION_CHANGED = Symbol('session changed');
 type Acceptable = (record: StoredTokens, now: number) => boolean;
 
 const DEFAULTS = { lockTtlMs: 30_000, lockWaitMs: 15_000, refreshAheadMs: 60_000, expiryMarginMs: 10_000, retries: 3, minDelayMs: 250, maxDelayMs: 10_000 };
@@ -208,14 +211,19 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
     // The shared work runs without any caller's signal: one caller giving up must not cancel
     // the refresh the others are waiting for.
-    const run = runRefresh(reason, acceptable, context).finally(() => {
-      if (inflight === run) inflight = undefined;
-    });
+    const run = runRefresh(reason, acceptable, context)
+      .catch((error: unknown) => (error === SESSION_CHANGED ? afterSessionChange() : Promise.reject(error)))
+      .finally(() => {
+        if (inflight === run) inflight = undefined;
+      });
     inflight = run;
     return raceAbort(run, context.signal);
   }
 
   async function runRefresh(reason: Reason, acceptable: Acceptable, context: AuthContext): Promise<StoredTokens> {
+    // A sign-in or sign-out under way finishes first, so the store is read after it: a refresh
+    // right after clear() must not find the signed-out tokens still there.
+    while (pendingChanges > 0) await sessionChange;
     // A sign-in or sign-out (set(), clear()) from now on wins over whatever this refresh finds.
     const startedIn = epoch;
     // Someone (another tab, process, or an earlier sign-in) may already have a good token.
@@ -298,6 +306,8 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       assertSameSession(startedIn);
       if (now !== undefined && now.generation !== record?.generation) return adopt(now, context, true);
       await tryStore(() => store.compareAndSet(key, record?.generation ?? 0, undefined), context);
+      // A clear() meanwhile also cleared the ended state: it stands.
+      assertSameSession(startedIn);
       cached = undefined;
       initialTokens = undefined;
       ended = new SignetCredentialError(name, `the authorization server ended the session (${failure.reason}); sign in again`, error, 'session_ended');
@@ -349,11 +359,17 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   // Signed out (or in) while this refresh was under way: the caller's decision stands, and what
-  // the refresh found or fetched is not kept.
+  // the refresh found or fetched is not kept (see afterSessionChange).
   function assertSameSession(startedIn: number): void {
-    if (epoch !== startedIn) {
-      throw new SignetCredentialError(name, 'the session was signed out or replaced while a token was being fetched', undefined, 'session_ended');
-    }
+    if (epoch !== startedIn) throw SESSION_CHANGED;
+  }
+
+  // What the callers of a refresh overtaken by set() or clear() get: after a sign-in, its tokens;
+  // after a sign-out (or a sign-in that could not be stored), session_ended.
+  async function afterSessionChange(): Promise<StoredTokens> {
+    while (pendingChanges > 0) await sessionChange;
+    if (lastChange === 'set' && cached !== undefined) return cached;
+    throw new SignetCredentialError(name, 'the session was signed out or replaced while a token was being fetched', undefined, 'session_ended');
   }
 
   async function readStore(context: AuthContext): Promise<StoredTokens | undefined> {
@@ -407,15 +423,20 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   // set() and clear() run one at a time, in call order: a sign-out called while a sign-in is
   // still writing must not finish first and be undone by it.
   let sessionChange: Promise<unknown> = Promise.resolve();
-  function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+  let pendingChanges = 0;
+  let lastChange: 'set' | 'clear' | undefined;
+  const settled = (): void => void pendingChanges--;
+  function oneAtATime<T>(kind: 'set' | 'clear', change: () => Promise<T>): Promise<T> {
+    epoch++;
+    lastChange = kind;
+    pendingChanges++;
     const run = sessionChange.then(change, change);
-    sessionChange = run.catch(() => undefined);
+    sessionChange = run.then(settled, settled);
     return run;
   }
 
   function set(tokens: TokenSet): Promise<StoredTokens> {
-    epoch++;
-    return oneAtATime(() => writeSession(tokens));
+    return oneAtATime('set', () => writeSession(tokens));
   }
 
   async function writeSession(tokens: TokenSet): Promise<StoredTokens> {
@@ -431,10 +452,9 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   function clear(): Promise<void> {
-    epoch++;
     // This process forgets at once, even before an earlier set() has finished writing.
     forget();
-    return oneAtATime(clearSession);
+    return oneAtATime('clear', clearSession);
   }
 
   function forget(): void {

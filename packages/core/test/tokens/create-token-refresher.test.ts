@@ -466,6 +466,57 @@ describe('createTokenRefresher: found in review', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('a set() while a request waits on a refresh serves that request the new tokens, not session_ended', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    const held = gate();
+    let reads = 0;
+    const store: TokenStore = { name: 'slow', get: async (key) => { const record = await inner.get(key); if (reads++ === 0) await held.promise; return record; }, compareAndSet: (key, generation, tokens) => inner.compareAndSet(key, generation, tokens) };
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store });
+    const waiting = refresher.token(contextWith(time.clock));
+    await refresher.set({ accessToken: new Secret('signed-in'), tokenType: 'Bearer', expiresAt: time.clock.now() + HOUR });
+    held.open();
+    expect((await waiting).tokens.accessToken.reveal()).toBe('signed-in');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('a request right after clear() never gets the signed-out tokens from the store', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    await inner.compareAndSet('test', 0, { accessToken: new Secret('signed-out'), tokenType: 'Bearer', expiresAt: time.clock.now() + HOUR });
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store: inner });
+    const signOut = refresher.clear();
+    expect((await refresher.token(contextWith(time.clock))).tokens.accessToken.reveal()).toBe('token-1');
+    await signOut;
+    expect(calls).toEqual([undefined]);
+  });
+
+  it('a clear() while a refresh is ending the session stands: the next request asks the source', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    const held = gate();
+    let writes = 0;
+    // The session-ending write (deleting the record) is held while the sign-out runs.
+    const store: TokenStore = { name: 'slow', get: (key) => inner.get(key), compareAndSet: async (key, generation, tokens) => { if (tokens === undefined && writes++ === 0) await held.promise; return inner.compareAndSet(key, generation, tokens); } };
+    const { source, calls } = countingSource(time.clock, {
+      behaviour: (call) => {
+        if (call === 1) throw new TokenEndpointError('test_grant', 'session_ended', 'invalid_grant');
+      },
+    });
+    const refresher = createTokenRefresher(source, { store, sleep: async () => undefined });
+    const context = contextWith(time.clock);
+    const ending = refresher.token(context).catch((error: unknown) => error);
+    await new Promise((resolve) => setImmediate(resolve));
+    const signOut = refresher.clear();
+    held.open();
+    await signOut;
+    expect(await ending).toMatchObject({ code: 'session_ended' });
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+    expect(calls).toHaveLength(2);
+  });
+
   it('clear() after an ended session lets the next request ask the source again', async () => {
     const time = manualClock();
     const { source, calls } = countingSource(time.clock, {
