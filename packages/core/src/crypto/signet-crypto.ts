@@ -40,13 +40,3 @@ export interface SignetCrypto {
   /** `length` cryptographically random bytes. */
   randomBytes(length: number): Uint8Array;
 }
-
-/**
- * Synchronous text digests, for the runtime's own crypto where it has them (`node:crypto`; Web
- * Crypto has none). Internal: a scheme uses them only when its context's crypto is the platform's
- * own, never behind a crypto the caller supplied (which may wrap an HSM, or count calls).
- */
-export interface SyncDigests {
-  sha256(data: HashInput, encoding: DigestEncoding): string;
-  hmacSha256(key: Uint8Array, data: HashInput, encoding: DigestEncoding): string;
-}

@@ -1,5 +1,5 @@
 import { base64, hex } from '../encoding.js';
-import type { DigestEncoding, HashInput, SignetCrypto, SyncDigests } from './signet-crypto.js';
+import type { DigestEncoding, HashInput, SignetCrypto } from './signet-crypto.js';
 
 // Web Crypto, the universal implementation (browsers, Deno, Bun, workers).
 const subtle = globalThis.crypto.subtle;
@@ -37,9 +37,6 @@ const encode = (digest: ArrayBuffer, encoding: DigestEncoding | undefined) => {
 };
 
 /** {@link SignetCrypto} on Web Crypto. */
-/** Web Crypto digests only asynchronously. */
-export const platformSyncDigests: SyncDigests | undefined = undefined;
-
 export const platformCrypto: SignetCrypto = {
   sha256: (async (data: HashInput, encoding?: DigestEncoding) => encode(await subtle.digest('SHA-256', bytesOf(data)), encoding)) as SignetCrypto['sha256'],
   hmacSha256: (async (key: Uint8Array, data: HashInput, encoding?: DigestEncoding) =>

@@ -2,7 +2,8 @@
 // condition of this package's `#crypto` import. Nothing else in Signet imports `node:` modules.
 import * as nodeCrypto from 'node:crypto';
 import { createHash, createHmac, createSecretKey, type Hash, type Hmac, type KeyObject, randomFillSync } from 'node:crypto';
-import type { DigestEncoding, HashInput, SignetCrypto, SyncDigests } from '../signet-crypto.js';
+import type { DigestEncoding, HashInput, SignetCrypto } from '../signet-crypto.js';
+import { SYNC_DIGESTS, type SyncDigests } from '../sync-digests.js';
 
 // With raw key bytes, createHmac makes a KeyObject on every call: the same time, measured on Node
 // 20, but about 170 more bytes allocated per HMAC (pnpm bench, oauth1 row). Prepare it once per key.
@@ -56,8 +57,8 @@ function hashOf(algorithm: 'sha256' | 'sha1', data: HashInput, encoding: DigestE
   return digest(feed(createHash(algorithm), data), encoding);
 }
 
-/** The same digests, synchronous: see {@link SyncDigests}. */
-export const platformSyncDigests: SyncDigests | undefined = {
+// The same digests, synchronous: see SyncDigests. Attached to platformCrypto below.
+const syncDigests: SyncDigests = {
   sha256: (data, encoding) => hashOf('sha256', data, encoding) as string,
   hmacSha256: (key, data, encoding) => digest(feed(createHmac('sha256', hmacKey(key)), data), encoding) as string,
 };
@@ -76,3 +77,6 @@ export const platformCrypto: SignetCrypto = {
     Promise.resolve(digest(feed(createHmac('sha1', hmacKey(key)), data), encoding))) as SignetCrypto['hmacSha1'],
   randomBytes,
 };
+
+// Non-enumerable: a copy of platformCrypto with a method replaced must not carry it (SyncDigests).
+Object.defineProperty(platformCrypto, SYNC_DIGESTS, { value: syncDigests });

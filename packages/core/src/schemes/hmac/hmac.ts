@@ -1,7 +1,7 @@
 import type { AuthContext } from '../../credential/auth-context.js';
 import type { Credential } from '../../credential/credential.js';
 import { type SignableRequest, withHeader } from '../../credential/signable-request.js';
-import { syncDigestsOf } from '../../crypto/platform-crypto.js';
+import { syncDigestsOf } from '../../crypto/sync-digests.js';
 import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { SignetRequestError } from '../../errors/request-error.js';

@@ -69,6 +69,10 @@ describe('hmac(): the documented worked example', () => {
     // hmac() skips the awaits behind node:crypto's synchronous digests, but only behind the
     // platform's own crypto: a copy with one method replaced (an HSM, a counter) is honoured.
     const calls: string[] = [];
+    // On Node the platform's crypto carries them, where a spread copy cannot pick them up.
+    const SYNC = Symbol.for('@signet/core sync digests');
+    expect(Object.getOwnPropertySymbols(platformCrypto)).toContain(SYNC);
+    expect(Object.getOwnPropertySymbols({ ...platformCrypto })).not.toContain(SYNC);
     const counted = {
       ...platformCrypto,
       hmacSha256: ((key: Uint8Array, data: string, encoding?: 'hex') => (calls.push('hmac'), platformCrypto.hmacSha256(key, data, encoding!))) as typeof platformCrypto.hmacSha256,
