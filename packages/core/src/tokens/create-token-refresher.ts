@@ -146,6 +146,8 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   let cached: StoredTokens | undefined;
   let initialTokens = options.initialTokens;
   let inflight: Promise<StoredTokens> | undefined;
+  // The session (epoch) the refresh in flight started in.
+  let inflightEpoch = 0;
   let ended: SignetCredentialError | undefined;
   let proactivePausedUntil = 0;
   let degraded = false;
@@ -197,7 +199,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   function refreshInBackground(context: AuthContext, now: number): void {
-    if (inflight !== undefined || now < proactivePausedUntil) return;
+    if ((inflight !== undefined && inflightEpoch === epoch) || now < proactivePausedUntil) return;
     refresh('proactive', (record, at) => condition(record, at) === 'fresh', context).catch(() => {
       // The token is still good; the failure was reported as an event. Try again a bit later.
       proactivePausedUntil = context.clock.now() + PROACTIVE_COOLDOWN_MS;
@@ -205,7 +207,9 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   function refresh(reason: Reason, acceptable: Acceptable, context: AuthContext): Promise<StoredTokens> {
-    if (inflight !== undefined) {
+    // Join the refresh under way only if it belongs to this session: one that a set() or clear()
+    // overtook ends without a token of its own, and a request made after them starts afresh.
+    if (inflight !== undefined && inflightEpoch === epoch) {
       context.emit({ type: 'token.refresh.coalesced', source: name });
       return raceAbort(inflight, context.signal);
     }
@@ -217,6 +221,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
         if (inflight === run) inflight = undefined;
       });
     inflight = run;
+    inflightEpoch = epoch;
     return raceAbort(run, context.signal);
   }
 
@@ -259,7 +264,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       try {
         // A store that lost its data (Redis restarted empty), or holds a record older than ours,
         // must not send us back to a spent refresh token: what this process holds is newer.
-        tokens = await getToken((record === undefined || isStale(record) ? (cached ?? record) : record)?.tokens, context);
+        tokens = await getToken((record === undefined || isStale(record) ? (cached ?? record) : record)?.tokens, context, startedIn);
       } catch (error) {
         assertSameSession(startedIn);
         return await failed(error, record, context, startedIn);
@@ -271,7 +276,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
   }
 
-  async function getToken(current: TokenSet | undefined, context: AuthContext): Promise<TokenSet> {
+  async function getToken(current: TokenSet | undefined, context: AuthContext, startedIn: number): Promise<TokenSet> {
     const sourceContext: TokenSourceContext = { ...context, signal: undefined, attempt: 1 };
     attempts = 0;
     return pRetry(() => source.getToken(current, sourceContext), {
@@ -283,9 +288,10 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
         attempts = attemptNumber;
         const failure = classifyFailure(error);
         context.emit({ type: 'token.refresh.failed', source: name, transient: failure.kind === 'transient', attempt: attemptNumber, reason: failure.reason });
-        if (failure.kind === 'transient' && retriesLeft > 0) await wait(delayFor(attemptNumber, failure.retryAfterMs), undefined);
+        if (failure.kind === 'transient' && retriesLeft > 0 && epoch === startedIn) await wait(delayFor(attemptNumber, failure.retryAfterMs), undefined);
       },
-      shouldRetry: ({ error }) => classifyFailure(error).kind === 'transient',
+      // A set() or clear() since the refresh began: its token would not be kept, so stop.
+      shouldRetry: ({ error }) => epoch === startedIn && classifyFailure(error).kind === 'transient',
     });
   }
 
@@ -346,6 +352,8 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       } catch {
         context.emit({ type: 'token.refresh.failed', source: name, transient: false, attempt: 1, reason: 'persist_failed' });
       }
+      // Persisting can take a while: a set() or clear() meanwhile wins here too.
+      assertSameSession(startedIn);
     }
     cached = current;
     context.emit({ type: 'token.refresh.succeeded', source: name, rotated, adopted: false, expiresInMs: expiresIn(tokens, context) });
@@ -368,7 +376,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   // after a sign-out (or a sign-in that could not be stored), session_ended.
   async function afterSessionChange(): Promise<StoredTokens> {
     while (pendingChanges > 0) await sessionChange;
-    if (lastChange === 'set' && cached !== undefined) return cached;
+    if (signedInSession === epoch && cached !== undefined) return cached;
     throw new SignetCredentialError(name, 'the session was signed out or replaced while a token was being fetched', undefined, 'session_ended');
   }
 
@@ -424,28 +432,36 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   // still writing must not finish first and be undone by it.
   let sessionChange: Promise<unknown> = Promise.resolve();
   let pendingChanges = 0;
-  let lastChange: 'set' | 'clear' | undefined;
+  // The session (epoch) that began with a set() that was stored: the callers of a refresh it
+  // overtook get its tokens (afterSessionChange). A failed set() or a clear() leaves it behind.
+  let signedInSession = 0;
   const settled = (): void => void pendingChanges--;
-  function oneAtATime<T>(kind: 'set' | 'clear', change: () => Promise<T>): Promise<T> {
-    epoch++;
-    lastChange = kind;
+  function oneAtATime<T>(change: (session: number) => Promise<T>): Promise<T> {
+    const session = ++epoch;
     pendingChanges++;
-    const run = sessionChange.then(change, change);
+    const run = sessionChange.then(
+      () => change(session),
+      () => change(session),
+    );
     sessionChange = run.then(settled, settled);
     return run;
   }
 
   function set(tokens: TokenSet): Promise<StoredTokens> {
-    return oneAtATime('set', () => writeSession(tokens));
+    return oneAtATime((session) => writeSession(tokens, session));
   }
 
-  async function writeSession(tokens: TokenSet): Promise<StoredTokens> {
+  async function writeSession(tokens: TokenSet, session: number): Promise<StoredTokens> {
     for (;;) {
       const current = await store.get(key);
       const result = await store.compareAndSet(key, current?.generation ?? 0, tokens);
       if (result.written && result.current !== undefined) {
-        ended = undefined;
-        cached = result.current;
+        // Kept here only if no clear() or set() was called since: a later one wins.
+        if (epoch === session) {
+          ended = undefined;
+          cached = result.current;
+          signedInSession = session;
+        }
         return result.current;
       }
     }
@@ -454,7 +470,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   function clear(): Promise<void> {
     // This process forgets at once, even before an earlier set() has finished writing.
     forget();
-    return oneAtATime('clear', clearSession);
+    return oneAtATime(clearSession);
   }
 
   function forget(): void {

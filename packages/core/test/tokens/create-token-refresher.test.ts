@@ -517,6 +517,93 @@ describe('createTokenRefresher: found in review', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('a clear() or set() while onTokens persists a refreshed token wins: the refreshed token is not kept', async () => {
+    for (const change of ['clear', 'set'] as const) {
+      const time = manualClock();
+      const persisting = gate();
+      let persist = false;
+      const { source } = countingSource(time.clock, { lifetimeMs: HOUR });
+      const refresher = createTokenRefresher(source, { onTokens: () => (persist ? persisting.promise : undefined) });
+      const context = contextWith(time.clock);
+      await refresher.token(context);
+      time.advance(HOUR + 1);
+      persist = true;
+      const refreshing = refresher.token(context).catch((error: unknown) => error);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (change === 'clear') await refresher.clear();
+      else await refresher.set({ accessToken: new Secret('user-b'), tokenType: 'Bearer', expiresAt: time.clock.now() + HOUR });
+      persisting.open();
+      persist = false;
+      const waiter = await refreshing;
+      const next = (await refresher.token(context)).tokens.accessToken.reveal();
+      if (change === 'clear') {
+        expect(waiter).toMatchObject({ code: 'session_ended' });
+        expect(next).toBe('token-3');
+      } else {
+        expect((waiter as { tokens: { accessToken: Secret } }).tokens.accessToken.reveal()).toBe('user-b');
+        expect(next).toBe('user-b');
+      }
+    }
+  });
+
+  it('a set() that could not be stored gives the waiting requests session_ended, not the old token', async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    const held = gate();
+    let reads = 0;
+    let failWrites = false;
+    const store: TokenStore = {
+      name: 'flaky',
+      get: async (key) => { const record = await inner.get(key); if (reads++ === 1) await held.promise; return record; },
+      compareAndSet: (key, generation, tokens) => (failWrites ? Promise.reject(new Error('ECONNRESET')) : inner.compareAndSet(key, generation, tokens)),
+    };
+    const { source } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store });
+    const context = contextWith(time.clock);
+    await refresher.token(context);
+    time.advance(HOUR + 1);
+    const waiting = refresher.token(context).catch((error: unknown) => error);
+    failWrites = true;
+    await expect(refresher.set({ accessToken: new Secret('user-b'), tokenType: 'Bearer' })).rejects.toThrow('ECONNRESET');
+    held.open();
+    expect(await waiting).toMatchObject({ code: 'session_ended' });
+  });
+
+  it('a request made after clear() does not join the refresh that began before it', async () => {
+    const time = manualClock();
+    const hold = gate();
+    let holding = false;
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR, behaviour: async () => { if (holding) await hold.promise; } });
+    const refresher = createTokenRefresher(source);
+    const context = contextWith(time.clock);
+    await refresher.token(context);
+    time.advance(HOUR + 1);
+    holding = true;
+    const before = refresher.token(context).catch((error: unknown) => error);
+    await new Promise((resolve) => setImmediate(resolve));
+    await refresher.clear();
+    const after = refresher.token(context);
+    holding = false;
+    hold.open();
+    expect(await before).toMatchObject({ code: 'session_ended' });
+    expect((await after).tokens.accessToken.reveal()).toBe('token-3');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('set() then clear(): set() resolving does not bring its tokens back after the sign-out was called', async () => {
+    const time = manualClock();
+    const { source } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const store = createMemoryTokenStore();
+    const refresher = createTokenRefresher(source, { store });
+    const context = contextWith(time.clock);
+    const signIn = refresher.set({ accessToken: new Secret('user-a'), tokenType: 'Bearer', expiresAt: time.clock.now() + HOUR });
+    const signOut = refresher.clear();
+    await signIn;
+    // On set()'s continuation, before clear()'s store writes: already signed out here.
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
+    await signOut;
+  });
+
   it('clear() after an ended session lets the next request ask the source again', async () => {
     const time = manualClock();
     const { source, calls } = countingSource(time.clock, {
