@@ -9,7 +9,7 @@ import { holdLease } from './hold-lease.js';
 import type { LockLease, RefreshLock } from './refresh-lock.js';
 import type { StoredTokens, TokenSet } from './token-set.js';
 import type { TokenSource, TokenSourceContext } from './token-source.js';
-import type { TokenStore } from './token-store.js';
+import type { CompareAndSetResult, TokenStore } from './token-store.js';
 import { raceAbort } from '../send/race-abort.js';
 import { type Sleep, sleep as realSleep } from '../send/sleep.js';
 
@@ -146,8 +146,9 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   let cached: StoredTokens | undefined;
   let initialTokens = options.initialTokens;
   let inflight: Promise<StoredTokens> | undefined;
-  // The session (epoch) the refresh in flight started in.
-  let inflightEpoch = 0;
+  // The session (epoch) the refresh in flight runs in; undefined while it still waits for a sign-in
+  // or sign-out under way, when any request may join it (it will run in the session that follows).
+  let inflightRun: { session: number | undefined } = { session: undefined };
   let ended: SignetCredentialError | undefined;
   let proactivePausedUntil = 0;
   let degraded = false;
@@ -199,7 +200,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   }
 
   function refreshInBackground(context: AuthContext, now: number): void {
-    if ((inflight !== undefined && inflightEpoch === epoch) || now < proactivePausedUntil) return;
+    if (joinable() || now < proactivePausedUntil) return;
     refresh('proactive', (record, at) => condition(record, at) === 'fresh', context).catch(() => {
       // The token is still good; the failure was reported as an event. Try again a bit later.
       proactivePausedUntil = context.clock.now() + PROACTIVE_COOLDOWN_MS;
@@ -209,30 +210,37 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   function refresh(reason: Reason, acceptable: Acceptable, context: AuthContext): Promise<StoredTokens> {
     // Join the refresh under way only if it belongs to this session: one that a set() or clear()
     // overtook ends without a token of its own, and a request made after them starts afresh.
-    if (inflight !== undefined && inflightEpoch === epoch) {
+    if (joinable()) {
       context.emit({ type: 'token.refresh.coalesced', source: name });
-      return raceAbort(inflight, context.signal);
+      return raceAbort(inflight!, context.signal);
     }
     // The shared work runs without any caller's signal: one caller giving up must not cancel
     // the refresh the others are waiting for.
-    const run = runRefresh(reason, acceptable, context)
+    const label: { session: number | undefined } = { session: undefined };
+    const run = runRefresh(reason, acceptable, context, label)
       .catch((error: unknown) => (error === SESSION_CHANGED ? afterSessionChange() : Promise.reject(error)))
       .finally(() => {
         if (inflight === run) inflight = undefined;
       });
     inflight = run;
-    inflightEpoch = epoch;
+    inflightRun = label;
     return raceAbort(run, context.signal);
   }
 
-  async function runRefresh(reason: Reason, acceptable: Acceptable, context: AuthContext): Promise<StoredTokens> {
+  // One refresh per session at a time: two would spend a rotating refresh token twice.
+  function joinable(): boolean {
+    return inflight !== undefined && (inflightRun.session === undefined || inflightRun.session === epoch);
+  }
+
+  async function runRefresh(reason: Reason, acceptable: Acceptable, context: AuthContext, label: { session: number | undefined }): Promise<StoredTokens> {
     // A sign-in or sign-out under way finishes first, so the store is read after it: a refresh
     // right after clear() must not find the signed-out tokens still there.
     while (pendingChanges > 0) await sessionChange;
     // A sign-in or sign-out (set(), clear()) from now on wins over whatever this refresh finds.
     const startedIn = epoch;
+    label.session = startedIn;
     // Someone (another tab, process, or an earlier sign-in) may already have a good token.
-    let record = await readStore(context);
+    let record = await readStore(context, startedIn);
     assertSameSession(startedIn);
     if (ended !== undefined) {
       // Ended here; resumed only by new tokens in the store (a sign-in, here or elsewhere).
@@ -249,7 +257,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
           if (typeof outcome === 'function') release = outcome;
           // Double-checked, also when the wait timed out: whoever held the lock has usually just
           // written a fresh token (and rotated the refresh token we read before waiting).
-          record = await readStore(context);
+          record = await readStore(context, startedIn);
           assertSameSession(startedIn);
           if (record !== undefined && !isStale(record) && acceptable(record, context.clock.now())) return adopt(record, context, true);
           // Not ours after lockWaitMs, and the lock is renewable: its holder is alive and still
@@ -308,7 +316,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     if (failure.kind === 'session_ended') {
       // Never end a session on a stale failure: if someone wrote a newer token meanwhile (a
       // holder that did not share our lock), the refusal was for a token that is already gone.
-      const now = await readStore(context);
+      const now = await readStore(context, startedIn);
       assertSameSession(startedIn);
       if (now !== undefined && now.generation !== record?.generation) return adopt(now, context, true);
       await tryStore(() => store.compareAndSet(key, record?.generation ?? 0, undefined), context);
@@ -333,9 +341,8 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     const expected = record?.generation ?? 0;
     const rotated = tokens.refreshToken !== undefined && tokens.refreshToken.reveal() !== (record ?? cached)?.tokens.refreshToken?.reveal();
     const result = await tryStore(() => store.compareAndSet(key, expected, tokens), context);
-    // A clear() that ran meanwhile removes what was just written from the store (it reads until
-    // the record is gone); this process must not keep it either.
-    assertSameSession(startedIn);
+    // A set() or clear() meanwhile: this process keeps nothing, and what was just written goes.
+    await undoIfOvertaken(result, startedIn, context);
     if (result !== undefined && !result.written && result.current !== undefined) {
       // A newer token won the race (a holder without our lock): theirs stands, ours is dropped.
       staleInStore = undefined;
@@ -380,14 +387,26 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     throw new SignetCredentialError(name, 'the session was signed out or replaced while a token was being fetched', undefined, 'session_ended');
   }
 
-  async function readStore(context: AuthContext): Promise<StoredTokens | undefined> {
+  async function readStore(context: AuthContext, startedIn: number): Promise<StoredTokens | undefined> {
     let record = await tryStore(() => store.get(key), context, cached);
     if (record === undefined && initialTokens !== undefined) {
-      const seeded = await tryStore(() => store.compareAndSet(key, 0, initialTokens), context);
-      record = seeded?.current ?? { generation: 1, tokens: initialTokens };
+      const seeding = initialTokens;
+      const seeded = await tryStore(() => store.compareAndSet(key, 0, seeding), context);
+      await undoIfOvertaken(seeded, startedIn, context);
+      record = seeded?.current ?? { generation: 1, tokens: seeding };
       initialTokens = undefined;
     }
     return record;
+  }
+
+  // After a write of a refresh's: if a set() or clear() came meanwhile, the record just written is
+  // removed again (a clear() that read the store before it landed found nothing to delete), unless
+  // something newer replaced it already; then the refresh ends (SESSION_CHANGED).
+  async function undoIfOvertaken(result: CompareAndSetResult | undefined, startedIn: number, context: AuthContext): Promise<void> {
+    if (epoch === startedIn) return;
+    const written = result?.written ? result.current : undefined;
+    if (written !== undefined) await tryStore(() => store.compareAndSet(key, written.generation, undefined), context);
+    throw SESSION_CHANGED;
   }
 
   // The lock, held (the function that releases it, renewing it meanwhile when it can be renewed),
@@ -436,39 +455,44 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   // overtook get its tokens (afterSessionChange). A failed set() or a clear() leaves it behind.
   let signedInSession = 0;
   const settled = (): void => void pendingChanges--;
-  function oneAtATime<T>(change: (session: number) => Promise<T>): Promise<T> {
-    const session = ++epoch;
+  // set() and clear() calls so far: a set() keeps its tokens only if it is still the latest call.
+  let changes = 0;
+  function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
     pendingChanges++;
-    const run = sessionChange.then(
-      () => change(session),
-      () => change(session),
-    );
+    const run = sessionChange.then(change, change);
     sessionChange = run.then(settled, settled);
     return run;
   }
 
+  // A sign-in begins a new session when it is stored, not when called: one that fails leaves the
+  // session, and the refresh under way in it, as they were.
   function set(tokens: TokenSet): Promise<StoredTokens> {
-    return oneAtATime((session) => writeSession(tokens, session));
+    const call = ++changes;
+    return oneAtATime(() => writeSession(tokens, call));
   }
 
-  async function writeSession(tokens: TokenSet, session: number): Promise<StoredTokens> {
+  async function writeSession(tokens: TokenSet, call: number): Promise<StoredTokens> {
     for (;;) {
       const current = await store.get(key);
       const result = await store.compareAndSet(key, current?.generation ?? 0, tokens);
       if (result.written && result.current !== undefined) {
         // Kept here only if no clear() or set() was called since: a later one wins.
-        if (epoch === session) {
+        if (call === changes) {
+          epoch++;
           ended = undefined;
           cached = result.current;
-          signedInSession = session;
+          signedInSession = epoch;
         }
         return result.current;
       }
     }
   }
 
+  // A sign-out begins a new session at once: this process forgets, even before an earlier set()
+  // has finished writing, and every refresh under way is overtaken.
   function clear(): Promise<void> {
-    // This process forgets at once, even before an earlier set() has finished writing.
+    changes++;
+    epoch++;
     forget();
     return oneAtATime(clearSession);
   }

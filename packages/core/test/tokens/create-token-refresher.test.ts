@@ -1,5 +1,5 @@
 import { Secret, SignetConfigError, SignetCredentialError, type SignetEvent } from '@signet/core';
-import { createMemoryTokenStore, createTokenRefresher, type RefreshLock, type TokenStore } from '@signet/core/bearer';
+import { createMemoryTokenStore, createTokenRefresher, type RefreshLock, type TokenSource, type TokenStore } from '@signet/core/bearer';
 import { TokenEndpointError } from '@signet/core/oauth2';
 import { describe, expect, it } from 'vitest';
 import { contextWith, countingSource, flakyStore, gate, manualClock } from './support.js';
@@ -546,7 +546,7 @@ describe('createTokenRefresher: found in review', () => {
     }
   });
 
-  it('a set() that could not be stored gives the waiting requests session_ended, not the old token', async () => {
+  it('a set() that could not be stored changes nothing: the refresh under way goes on and serves its waiters', async () => {
     const time = manualClock();
     const inner = createMemoryTokenStore();
     const held = gate();
@@ -557,7 +557,7 @@ describe('createTokenRefresher: found in review', () => {
       get: async (key) => { const record = await inner.get(key); if (reads++ === 1) await held.promise; return record; },
       compareAndSet: (key, generation, tokens) => (failWrites ? Promise.reject(new Error('ECONNRESET')) : inner.compareAndSet(key, generation, tokens)),
     };
-    const { source } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
     const refresher = createTokenRefresher(source, { store });
     const context = contextWith(time.clock);
     await refresher.token(context);
@@ -566,7 +566,9 @@ describe('createTokenRefresher: found in review', () => {
     failWrites = true;
     await expect(refresher.set({ accessToken: new Secret('user-b'), tokenType: 'Bearer' })).rejects.toThrow('ECONNRESET');
     held.open();
-    expect(await waiting).toMatchObject({ code: 'session_ended' });
+    // A new token of the session that still stands: not the expired token-1, not user-b, not an error.
+    expect((await waiting as { tokens: { accessToken: Secret } }).tokens.accessToken.reveal()).toBe('token-2');
+    expect(calls).toHaveLength(2);
   });
 
   it('a request made after clear() does not join the refresh that began before it', async () => {
@@ -602,6 +604,65 @@ describe('createTokenRefresher: found in review', () => {
     // On set()'s continuation, before clear()'s store writes: already signed out here.
     expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-1');
     await signOut;
+  });
+
+  it('requests made around back-to-back sign-ins share one refresh: a rotating refresh token is spent once', async () => {
+    for (const first of ['set', 'clear'] as const) {
+      const time = manualClock();
+      const spent: string[] = [];
+      const hold = gate();
+      const source: TokenSource = {
+        name: 'rt_grant',
+        key: 'test',
+        async getToken(current) {
+          spent.push(current?.refreshToken?.reveal() ?? '(none)');
+          await hold.promise;
+          return { accessToken: new Secret(`fresh-${spent.length}`), tokenType: 'Bearer', expiresAt: time.clock.now() + HOUR, refreshToken: new Secret(`rotated-${spent.length}`) };
+        },
+      };
+      const refresher = createTokenRefresher(source, { store: createMemoryTokenStore() });
+      const context = contextWith(time.clock);
+      // Sessions restored from disk: the access token expired, the refresh token good.
+      const restored = (user: string) => ({ accessToken: new Secret(`${user}-access`), tokenType: 'Bearer', expiresAt: time.clock.now() - HOUR, refreshToken: new Secret(`${user}-refresh`) });
+      const change = first === 'set' ? refresher.set(restored('user-a')) : refresher.clear();
+      const r1 = refresher.token(context);
+      const signIn = refresher.set(restored('user-b'));
+      const r2 = refresher.token(context);
+      await Promise.allSettled([change, signIn]);
+      await new Promise((resolve) => setImmediate(resolve));
+      hold.open();
+      expect([(await r1).tokens.accessToken.reveal(), (await r2).tokens.accessToken.reveal()]).toEqual(['fresh-1', 'fresh-1']);
+      expect(spent).toEqual(['user-b-refresh']);
+    }
+  });
+
+  it("clear() while the first refresh's write is on the wire: the store ends empty, and nothing signed out is served", async () => {
+    const time = manualClock();
+    const inner = createMemoryTokenStore();
+    const held = gate();
+    let hold = true;
+    const store: TokenStore = {
+      name: 'slow',
+      get: (key) => inner.get(key),
+      compareAndSet: async (key, generation, tokens) => {
+        if (hold && tokens !== undefined) {
+          hold = false;
+          await held.promise;
+        }
+        return inner.compareAndSet(key, generation, tokens);
+      },
+    };
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { store });
+    const context = contextWith(time.clock);
+    const first = refresher.token(context).catch((error: unknown) => error);
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    await refresher.clear();
+    held.open();
+    expect(await first).toMatchObject({ code: 'session_ended' });
+    expect(await inner.get('test')).toBeUndefined();
+    expect((await refresher.token(context)).tokens.accessToken.reveal()).toBe('token-2');
+    expect(calls).toHaveLength(2);
   });
 
   it('clear() after an ended session lets the next request ask the source again', async () => {
