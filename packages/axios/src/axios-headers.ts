@@ -3,12 +3,12 @@ import axios, { type AxiosHeaders, type AxiosResponseHeaders, type RawAxiosRespo
 type HeaderBag = AxiosHeaders | AxiosResponseHeaders | RawAxiosResponseHeaders | Record<string, unknown> | undefined;
 
 /**
- * axios's headers as a `Headers`, the shape the send loop and schemes read. Values axios uses as
+ * axios's headers as a `Headers` (into `headers`, a new one by default), the shape the send loop
+ * and schemes read. Values axios uses as
  * markers (`false`: "do not send this header", `null`, `undefined`) are not headers and are left
  * out; arrays become one header each (Set-Cookie on responses).
  */
-export function toHeaders(bag: HeaderBag): Headers {
-  const headers = new Headers();
+export function toHeaders(bag: HeaderBag, headers: Headers = new Headers()): Headers {
   if (bag === undefined || bag === null) return headers;
   const plain = typeof (bag as AxiosHeaders).toJSON === 'function' ? (bag as AxiosHeaders).toJSON() : (bag as Record<string, unknown>);
   for (const name of Object.keys(plain)) {

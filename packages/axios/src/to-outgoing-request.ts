@@ -1,5 +1,5 @@
 import axios, { type InternalAxiosRequestConfig } from 'axios';
-import type { OutgoingRequest } from '@signet/core';
+import { type OutgoingRequest, SigningHeaders } from '@signet/core';
 import { ownsContentType, toOutgoingBody } from './axios-body.js';
 import { toHeaders } from './axios-headers.js';
 
@@ -12,7 +12,8 @@ import { toHeaders } from './axios-headers.js';
 export function toOutgoingRequest(config: InternalAxiosRequestConfig): OutgoingRequest {
   const url = fullUrl(config);
   const method = (config.method ?? 'get').toUpperCase();
-  const headers = toHeaders(config.headers);
+  // The loop's own headers: schemes sign into them (SigningHeaders).
+  const headers = toHeaders(config.headers, new SigningHeaders());
   // axios replaces the type of a form or a Blob with its own (the multipart boundary), so the
   // type the caller's defaults put there must not be signed or kept for the buffered bytes.
   if (ownsContentType(config.data)) headers.delete('content-type');

@@ -10,6 +10,7 @@ export { combine } from './credential/combine.js';
 export { createAuthContext, type AuthContextOptions } from './credential/create-auth-context.js';
 export type { AuthResponse, Credential, ResponseVerdict } from './credential/credential.js';
 export { withHeader, withHeaders, withQueryParam, type SignableRequest } from './credential/signable-request.js';
+export { SigningHeaders } from './credential/signing-headers.js';
 export { base64, base64url, hex, utf8 } from './encoding.js';
 export { SignetConfigError } from './errors/config-error.js';
 export { SignetCredentialError, type SignetCredentialErrorCode } from './errors/credential-error.js';

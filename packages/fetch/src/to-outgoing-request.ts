@@ -1,4 +1,4 @@
-import type { OutgoingRequest } from '@signet/core';
+import { type OutgoingRequest, SigningHeaders } from '@signet/core';
 import { toOutgoingBody } from './fetch-body.js';
 
 /** A fetch call, split into what the send loop needs and the options passed through to fetch. */
@@ -25,7 +25,8 @@ export function toOutgoingRequest(input: RequestInfo | URL, init: RequestInit = 
   const url = new URL(base ? base.url : String(input), location);
   const rawMethod = init.method ?? base?.method ?? 'GET';
   const method = NORMALIZED.has(rawMethod.toUpperCase()) ? rawMethod.toUpperCase() : rawMethod;
-  const headers = new Headers(init.headers ?? base?.headers);
+  // The loop's own copy of the caller's headers: schemes sign into it (SigningHeaders), never into the caller's.
+  const headers = new SigningHeaders(init.headers ?? base?.headers);
   const { method: _m, headers: _h, body: initBody, redirect, signal, ...rest } = init;
   const passThrough: RequestInit = base ? { ...initFromRequest(base), ...rest } : rest;
   const body = toOutgoingBody(initBody !== undefined ? initBody : base?.body, { method, url, headers });

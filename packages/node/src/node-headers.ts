@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { SigningHeaders } from '@signet/core';
 
 /** Headers as Node code passes them: a record (`OutgoingHttpHeaders`), `[name, value]` pairs, a flat list, or `Headers`. */
 export type NodeHeaders =
@@ -8,11 +9,12 @@ export type NodeHeaders =
   | readonly (string | Buffer)[];
 
 /**
- * Reads any of Node's and undici's header shapes into a fresh `Headers`, the send loop's model.
- * Repeated values are appended (so joined with `, ` as fetch does).
+ * Reads any of Node's and undici's header shapes into fresh headers for the send loop, which
+ * schemes sign into ({@link SigningHeaders}). Repeated values are appended (so joined with `, `
+ * as fetch does).
  */
-export function toHeaders(input: NodeHeaders | null | undefined): Headers {
-  const headers = new Headers();
+export function toHeaders(input: NodeHeaders | null | undefined): SigningHeaders {
+  const headers = new SigningHeaders();
   if (input === null || input === undefined) return headers;
   if (Array.isArray(input) && (input.length === 0 || !Array.isArray(input[0]))) {
     // undici's flat form: [name, value, name, value, …], names and values possibly Buffers.

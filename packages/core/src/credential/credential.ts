@@ -28,7 +28,12 @@ export interface Credential {
   readonly sensitiveHeaders: readonly string[];
   /** Names of query parameters this scheme writes; removed and redacted like headers. */
   readonly sensitiveQueryParams: readonly string[];
-  /** Returns `request` with this scheme's proof attached. Must not mutate `request`. */
+  /**
+   * Returns `request` with this scheme's proof attached, through {@link withHeader},
+   * {@link withHeaders} or {@link withQueryParam}. During a send, `request.headers` are
+   * {@link SigningHeaders} the loop owns: writing into them is allowed (those helpers do), and the
+   * loop undoes the writes before the next attempt. Nothing else of `request` may be changed.
+   */
   authorize(request: SignableRequest, context: AuthContext): Promise<SignableRequest>;
   /** Looks at the response to a request this credential authorized, and may ask for one re-send. */
   onResponse?(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> | ResponseVerdict;

@@ -1,6 +1,10 @@
+import { SigningHeaders } from './signing-headers.js';
+
 /**
- * A request as a scheme sees it: plain data, bytes not streams. Schemes never mutate it; they
- * return a new one (see {@link withHeaders}).
+ * A request as a scheme sees it: plain data, bytes not streams. A scheme returns the request with
+ * its proof attached through {@link withHeader}, {@link withHeaders} or {@link withQueryParam}:
+ * during a send its headers are {@link SigningHeaders} the loop owns, written in place and undone
+ * before the next attempt; anywhere else they are copied, so a caller's request is never changed.
  */
 export interface SignableRequest {
   /** The method, upper-case for the standard methods (as `fetch` normalizes them). */
@@ -16,18 +20,29 @@ export interface SignableRequest {
 }
 
 /**
- * A copy of `request` with header `name` set to `value` (replacing any). The common case of
- * {@link withHeaders}, without building and walking a record: one copy of the headers, one set.
+ * `request` with header `name` set to `value` (replacing any). During a send (headers the loop
+ * owns, in an attempt) it is set in place and `request` itself is returned; otherwise on a copy
+ * of the headers. The common case of {@link withHeaders}, without building and walking a record.
  */
 export function withHeader(request: SignableRequest, name: string, value: string): SignableRequest {
-  const headers = new Headers(request.headers);
+  const owned = request.headers;
+  if (owned instanceof SigningHeaders && owned.inAttempt) {
+    owned.set(name, value);
+    return request;
+  }
+  const headers = new Headers(owned);
   headers.set(name, value);
   return { method: request.method, url: request.url, headers, body: request.body };
 }
 
-/** A copy of `request` with `headers` set (replacing any with the same name). */
+/** `request` with `headers` set (replacing any with the same name): in place during a send, as {@link withHeader}, otherwise on a copy. */
 export function withHeaders(request: SignableRequest, headers: Record<string, string>): SignableRequest {
-  const merged = new Headers(request.headers);
+  const owned = request.headers;
+  if (owned instanceof SigningHeaders && owned.inAttempt) {
+    for (const [name, value] of Object.entries(headers)) owned.set(name, value);
+    return request;
+  }
+  const merged = new Headers(owned);
   for (const [name, value] of Object.entries(headers)) merged.set(name, value);
   return { ...request, headers: merged };
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../clock/clock.js';
 import type { AuthContext } from '../credential/auth-context.js';
 import type { Credential, ResponseVerdict } from '../credential/credential.js';
 import type { SignableRequest } from '../credential/signable-request.js';
+import { SigningHeaders } from '../credential/signing-headers.js';
 import { SignetRequestError, type SignetRequestErrorCode } from '../errors/request-error.js';
 import type { SignetEvent } from '../events/signet-event.js';
 import type { OriginPolicy } from '../policy/origin-policy.js';
@@ -45,8 +46,10 @@ const NOT_REPLAYABLE = {
  */
 export class Exchange<Value, Raw> implements RetryRun<Raw> {
   // The request as it goes out on this hop (redirects rewrite them); method and headers are read by sendWithRetries.
+  // The headers are the loop's own: schemes write into them during an attempt, and the loop
+  // undoes that before the next one (SigningHeaders); the loop's own changes are made between.
   method: string;
-  headers: Headers;
+  headers: SigningHeaders;
   #url: URL;
   #body: OutgoingBody<Value>;
   #bodySent = false;
@@ -71,7 +74,8 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   ) {
     this.method = initial.method;
     this.#url = initial.url;
-    this.headers = initial.headers;
+    // An adapter's SigningHeaders are handed over; anything else may be the caller's, so it is copied.
+    this.headers = initial.headers instanceof SigningHeaders && !initial.headers.inAttempt ? initial.headers : new SigningHeaders(initial.headers);
     this.#body = initial.body;
     this.#trusted = parts.policy.allows(initial.url);
   }
@@ -101,11 +105,7 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
     if (credential.requiresBody && isTransportBody(initialBody)) {
       this.#throwIfCancelled();
       const buffered = await raceCancellation(initialBody.read(this.parts.maxBodyBytes), this.cancel);
-      if (buffered.contentType !== undefined && !this.headers.has('content-type')) {
-        // Never change the caller's headers: copy before writing (as every later change does).
-        this.headers = new Headers(this.headers);
-        this.headers.set('content-type', buffered.contentType);
-      }
+      if (buffered.contentType !== undefined && !this.headers.has('content-type')) this.headers.set('content-type', buffered.contentType);
       this.#body = buffered.bytes;
     }
 
@@ -129,6 +129,8 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
       // Location is read only from a 3xx: most responses are not redirects (RFC 9110 §15.4).
       const step = response.status >= 300 && response.status < 400 ? followRedirect(response.status, response.headers.get('location'), url, method) : undefined;
       if (step === undefined) return response.raw;
+      // The next hop starts from the request's own headers, without this hop's authorization.
+      this.headers.endAttempt();
       await response.discard();
       const here = { method, url, headers };
       if (this.redirect === 'error') fail('redirect_refused', `the server redirected (${response.status}) and the request said redirect: 'error'`, here);
@@ -140,12 +142,10 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
 
       if (step.dropBody) {
         this.#body = undefined;
-        this.headers = new Headers(this.headers);
         for (const name of CONTENT_HEADERS) this.headers.delete(name);
       }
       if (step.url.origin !== url.origin) {
         // Leaving this origin: strip every credential the caller or the scheme may have placed.
-        this.headers = new Headers(this.headers);
         for (const name of this.parts.sensitiveHeaders) this.headers.delete(name);
         // Only touch the query when it holds our parameter: any edit re-serializes all of it.
         for (const name of credential.sensitiveQueryParams) if (step.url.searchParams.has(name)) step.url.searchParams.delete(name);
@@ -164,6 +164,8 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
     // that would refresh before asking for a re-send (bearer) knows none would follow.
     for (let attempt = this.#resent ? 2 : 1; ; attempt++) {
       const context = contextFor(attempt, this.cancel);
+      // Every attempt (a re-send, a retry) is authorized from the request's own headers.
+      this.headers.beginAttempt();
       // A slow credential (a token fetch) must not hold up a cancelled request.
       const signed = await raceCancellation(credential.authorize(unsigned, context), this.cancel);
       this.#throwIfCancelled();

@@ -31,6 +31,12 @@ export type OutgoingBody<Value = unknown> = Uint8Array | TransportBody<Value> | 
 export interface OutgoingRequest<Value = unknown> {
   readonly method: string;
   readonly url: URL;
+  /**
+   * Given to the send loop: {@link SigningHeaders} are handed over (the loop writes into them and
+   * the adapter must not use them again); any other `Headers` is copied first and never written.
+   * To the transport: the headers to send, read before the send resolves (the loop may change
+   * them for the next attempt afterwards).
+   */
   readonly headers: Headers;
   readonly body: OutgoingBody<Value>;
 }

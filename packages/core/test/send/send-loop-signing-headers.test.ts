@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { createSendLoop, type Credential, type OutgoingRequest, SigningHeaders, withHeader } from '@signet/core';
+import { fakeTransport, outgoing } from '../support/fake-transport.js';
+
+// The send loop hands each attempt headers it owns; a scheme writes into them and the loop undoes
+// the writes before the next attempt (a re-send, a retry, a redirect hop).
+const API = 'https://api.example.com';
+
+/** A credential that writes a header named after the attempt, and deletes the caller's x-trace on the first. */
+function perAttemptCredential(write: 'helper' | 'direct' = 'helper'): Credential {
+  let authorized = 0;
+  return {
+    scheme: 'per-attempt',
+    requiresBody: false,
+    sensitiveHeaders: ['x-proof-1', 'x-proof-2', 'x-proof-3'],
+    sensitiveQueryParams: [],
+    async authorize(request) {
+      authorized++;
+      if (authorized === 1) request.headers.delete('x-trace');
+      if (write === 'direct') {
+        request.headers.set(`x-proof-${authorized}`, 'yes');
+        return request;
+      }
+      return withHeader(request, `x-proof-${authorized}`, 'yes');
+    },
+    onResponse: (response) => (response.status === 401 ? 'retry' : undefined),
+  };
+}
+
+const names = (headers: Record<string, string>) => Object.keys(headers).sort();
+
+describe('send loop: each attempt starts from the request its caller made', () => {
+  test('an auth re-send carries only its own authorization, and what the first attempt deleted is back', async () => {
+    for (const write of ['helper', 'direct'] as const) {
+      const loop = createSendLoop(perAttemptCredential(write), { origins: API });
+      const net = fakeTransport((_, i) => ({ status: i === 0 ? 401 : 200 }));
+      await loop.send(outgoing(`${API}/`, { headers: { 'x-trace': 't-1' } }), net.transport);
+      expect(net.received.map((r) => names(r.headers))).toEqual([['x-proof-1'], ['x-proof-2', 'x-trace']]);
+    }
+  });
+
+  test('a 429 retry is authorized afresh from the original headers', async () => {
+    const loop = createSendLoop(perAttemptCredential(), { origins: API, retry: { sleep: async () => undefined } });
+    const net = fakeTransport((_, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '0' } } : { status: 200 }));
+    await loop.send(outgoing(`${API}/`, { headers: { 'x-trace': 't-1' } }), net.transport);
+    expect(net.received.map((r) => names(r.headers))).toEqual([['x-proof-1'], ['x-proof-2', 'x-trace']]);
+  });
+
+  test('a same-origin redirect hop does not carry the previous hop’s authorization', async () => {
+    const loop = createSendLoop(perAttemptCredential(), { origins: API });
+    const net = fakeTransport((_, i) => (i === 0 ? { status: 302, headers: { location: '/next' } } : { status: 200 }));
+    await loop.send(outgoing(`${API}/`, { headers: { 'x-trace': 't-1' } }), net.transport);
+    expect(net.received.map((r) => names(r.headers))).toEqual([['x-proof-1'], ['x-proof-2', 'x-trace']]);
+  });
+
+  test('a hop off the origins gets the caller’s headers without any authorization', async () => {
+    const loop = createSendLoop(perAttemptCredential(), { origins: API });
+    const net = fakeTransport((_, i) => (i === 0 ? { status: 307, headers: { location: 'https://elsewhere.example.net/x' } } : { status: 200 }));
+    await loop.send(outgoing(`${API}/`, { headers: { 'x-trace': 't-1' } }), net.transport);
+    expect(net.received.map((r) => names(r.headers))).toEqual([['x-proof-1'], ['x-trace']]);
+  });
+});
+
+describe('send loop: one copy of the headers per request', () => {
+  test("an adapter's SigningHeaders are handed over: the transport sends that very object, signed", async () => {
+    const loop = createSendLoop(perAttemptCredential(), { origins: API });
+    const headers = new SigningHeaders({ accept: 'text/plain' });
+    const sent: Headers[] = [];
+    const net = fakeTransport((request) => {
+      sent.push(request.headers);
+      return { status: 200 };
+    });
+    const request: OutgoingRequest = { method: 'GET', url: new URL(`${API}/`), headers, body: undefined };
+    await loop.send(request, net.transport);
+    expect(sent[0]).toBe(headers);
+    expect(net.received[0]!.headers).toEqual({ accept: 'text/plain', 'x-proof-1': 'yes' });
+  });
+
+  test('any other Headers is copied first, and never written to', async () => {
+    const loop = createSendLoop(perAttemptCredential(), { origins: API });
+    const headers = new Headers({ accept: 'text/plain', 'x-trace': 't-1' });
+    const sent: Headers[] = [];
+    const net = fakeTransport((request) => {
+      sent.push(request.headers);
+      return { status: 200 };
+    });
+    await loop.send({ method: 'GET', url: new URL(`${API}/`), headers, body: undefined }, net.transport);
+    expect(sent[0]).not.toBe(headers);
+    expect(sent[0]).toBeInstanceOf(SigningHeaders);
+    expect([...headers]).toEqual([
+      ['accept', 'text/plain'],
+      ['x-trace', 't-1'],
+    ]);
+  });
+});
