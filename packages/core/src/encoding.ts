@@ -10,6 +10,11 @@ const BASE64URL = codesOf('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
 const PAD = 61; // '='
 // String.fromCharCode takes its codes as arguments: stay well below any engine's argument limit.
 const CHUNK = 8192;
+// One list of codes per output length up to this, reused: a nonce or a signature then allocates
+// only its string (a new list of 22 codes was about 200 bytes per nonce). Safe to share, since
+// nothing runs between filling a list and reading it back.
+const MAX_REUSED = 256;
+const reused: number[][] = [];
 
 /** UTF-8 bytes of a string. */
 export function utf8(text: string): Uint8Array {
@@ -25,7 +30,8 @@ export function hex(bytes: Uint8Array): string {
 
 function encode64(bytes: Uint8Array, alphabet: Uint8Array, pad: boolean): string {
   const length = bytes.length;
-  const codes: number[] = new Array<number>(pad ? Math.ceil(length / 3) * 4 : Math.ceil((length * 4) / 3));
+  const size = pad ? Math.ceil(length / 3) * 4 : Math.ceil((length * 4) / 3);
+  const codes = size <= MAX_REUSED ? (reused[size] ??= new Array<number>(size).fill(0)) : new Array<number>(size);
   let o = 0;
   let i = 0;
   for (; i + 2 < length; i += 3) {

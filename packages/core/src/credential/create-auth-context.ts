@@ -1,6 +1,7 @@
 import { type Clock, createClock } from '../clock/clock.js';
 import { platformCrypto } from '../crypto/platform-crypto.js';
 import type { SignetCrypto } from '../crypto/signet-crypto.js';
+import { syncDigestsOf } from '../crypto/sync-digests.js';
 import { base64url } from '../encoding.js';
 import type { EventListener } from '../events/signet-event.js';
 import { checkOptionalFunction } from '../options/check.js';
@@ -21,6 +22,13 @@ export interface AuthContextOptions {
   onEvent?: EventListener;
 }
 
+// 128 random bits, base64url. From the platform's own pool where it has one (node:crypto): no
+// byte array per nonce. A crypto the caller supplied is always asked for the bytes.
+function defaultNonce(crypto: SignetCrypto): () => string {
+  const sync = syncDigestsOf(crypto);
+  return sync === undefined ? () => base64url(crypto.randomBytes(16)) : () => sync.randomBase64url(16);
+}
+
 /**
  * Builds an {@link AuthContext}. The send loop makes one per attempt; call it yourself to
  * authorize a request without sending it, or with a fixed clock and nonce to test a credential.
@@ -36,7 +44,7 @@ export function createAuthContext(options: AuthContextOptions = {}): AuthContext
   const listener = checkOptionalFunction(options.onEvent, 'onEvent');
   return {
     clock: options.clock ?? createClock(),
-    nonce: checkOptionalFunction(options.nonce, 'nonce') ?? (() => base64url(crypto.randomBytes(16))),
+    nonce: checkOptionalFunction(options.nonce, 'nonce') ?? defaultNonce(crypto),
     crypto,
     signal: options.signal,
     attempt: options.attempt ?? 1,

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, platformCrypto, SignetConfigError, type SignetEvent } from '@signet/core';
 
+// 22 base64url characters without padding carry 16 bytes (RFC 4648 §5).
+function base64urlDecodedLength(text: string): number {
+  expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+  return Math.floor((text.length * 6) / 8);
+}
+
 describe('createAuthContext', () => {
   test('uses what it is given', () => {
     const clock = createClock({ now: () => 42 });
@@ -18,6 +24,17 @@ describe('createAuthContext', () => {
     expect(context.nonce()).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(context.crypto).toBe(platformCrypto);
     expect([context.attempt, context.signal]).toEqual([1, undefined]);
+  });
+
+  test('default nonces are 128 random bits, never repeated; a crypto the caller supplies is asked for the bytes', () => {
+    const context = createAuthContext();
+    const nonces = new Set(Array.from({ length: 1000 }, () => context.nonce())); // wraps the 4 KiB pool
+    expect(nonces.size).toBe(1000);
+    for (const nonce of nonces) expect(base64urlDecodedLength(nonce)).toBe(16);
+    let asked = 0;
+    const counting = { ...platformCrypto, randomBytes: (length: number) => (asked++, new Uint8Array(length).fill(0xfb)) };
+    expect(createAuthContext({ crypto: counting }).nonce()).toBe('-_v7-_v7-_v7-_v7-_v7-w');
+    expect(asked).toBe(1);
   });
 
   test('a listener that throws cannot fail the caller', () => {

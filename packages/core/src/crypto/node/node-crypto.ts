@@ -28,19 +28,32 @@ function feed<T extends Hash | Hmac>(hash: T, data: HashInput): T {
 // bytes: draw small requests from a 4 KiB pool refilled in one call, as Node's randomUUID does.
 // The bytes are copied out, so no caller ever holds a view the pool will overwrite.
 const POOL_SIZE = 4096;
-const pool = new Uint8Array(POOL_SIZE);
+const MAX_POOLED = 256;
+const pool = Buffer.allocUnsafeSlow(POOL_SIZE);
 let poolOffset = POOL_SIZE;
 
-function randomBytes(length: number): Uint8Array {
-  if (length > 256) return randomFillSync(new Uint8Array(length));
+// Where the next `length` pooled bytes start. Used bytes are never served twice.
+function take(length: number): number {
   if (poolOffset + length > POOL_SIZE) {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + length));
-  // Used bytes are never served twice.
+  const start = poolOffset;
   poolOffset += length;
-  return bytes;
+  return start;
+}
+
+function randomBytes(length: number): Uint8Array {
+  if (length > MAX_POOLED) return randomFillSync(new Uint8Array(length));
+  const start = take(length);
+  return Buffer.from(pool.subarray(start, start + length));
+}
+
+// A nonce straight from the pool: Buffer#toString encodes the range natively, with no view or copy.
+function randomBase64url(length: number): string {
+  if (length > MAX_POOLED) return Buffer.from(randomBytes(length)).toString('base64url');
+  const start = take(length);
+  return pool.toString('base64url', start, start + length);
 }
 
 // digest('hex') is native; digest() makes a Buffer from C++, which costs more than the HMAC itself.
@@ -61,6 +74,7 @@ function hashOf(algorithm: 'sha256' | 'sha1', data: HashInput, encoding: DigestE
 const syncDigests: SyncDigests = {
   sha256: (data, encoding) => hashOf('sha256', data, encoding) as string,
   hmacSha256: (key, data, encoding) => digest(feed(createHmac('sha256', hmacKey(key)), data), encoding) as string,
+  randomBase64url,
 };
 
 /**

@@ -18,10 +18,14 @@ export const HMAC_SCHEME = 'HMAC-SHA256';
  * `HMAC-SHA256 keyId="k1", timestamp="1700000000", nonce="…", headers="content-type;x-request-id", signature="…"`.
  */
 export function formatHmacAuthorization(auth: HmacAuthorization): string {
-  return (
-    `${HMAC_SCHEME} keyId="${auth.keyId}", timestamp="${auth.timestamp}", nonce="${auth.nonce}", ` +
-    `headers="${auth.signedHeaders.join(';')}", signature="${auth.signature}"`
-  );
+  return hmacAuthorizationValue(auth.keyId, auth.timestamp, auth.nonce, auth.signedHeaders.join(';'), auth.signature);
+}
+
+/** {@link formatHmacAuthorization} with the parts as arguments and the header names already joined with `;`, for the signer. */
+export function hmacAuthorizationValue(keyId: string, timestamp: number, nonce: string, signedNames: string, signature: string): string {
+  // One join makes one flat string. A template makes a rope of a dozen pieces, which Headers
+  // then flattens into a second copy of the value (about 0.5 kB per request between them).
+  return [HMAC_SCHEME, ' keyId="', keyId, '", timestamp="', timestamp, '", nonce="', nonce, '", headers="', signedNames, '", signature="', signature, '"'].join('');
 }
 
 // auth-param = token BWS "=" BWS ( token / quoted-string ) (RFC 9110 §11.2). Our values never

@@ -27,8 +27,18 @@ describe('canonicalQuery', () => {
     ['?a.=1&a=9&a0=1', 'a=9&a.=1&a0=1'], // even when the next character sorts below "="
     ['?a=2&a', 'a=&a=2'], // an empty value before any other
     ['?k19=1&k18=1&k17=1&k16=1&k15=1&k14=1&k13=1&k12=1&k11=1&k10=1&k9=1&k8=1&k7=1&k6=1&k5=1&k4=1&k3=1&k2=1&k1=1', 'k1=1&k10=1&k11=1&k12=1&k13=1&k14=1&k15=1&k16=1&k17=1&k18=1&k19=1&k2=1&k3=1&k4=1&k5=1&k6=1&k7=1&k8=1&k9=1'], // a long query (the built-in sort)
+    ['?&&', ''], // nothing but separators
   ])('%s → %s', (search, expected) => {
     expect(canonicalQuery(search)).toBe(expected);
+  });
+
+  test('one call never carries pairs into the next (the sort keys are kept between calls)', () => {
+    const long = Array.from({ length: 20 }, (_, i) => `k${i}=${i}`).join('&');
+    expect(canonicalQuery(`?${long}`).split('&')).toHaveLength(20);
+    expect(canonicalQuery('?b=2&a=1&c=3')).toBe('a=1&b=2&c=3');
+    expect(canonicalQuery('?z=9')).toBe('z=9');
+    expect(canonicalQuery('?&')).toBe('');
+    expect(canonicalQuery('?y=1&x=2')).toBe('x=2&y=1');
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { createAuthContext, createClock, hex, SignetConfigError, SignetRequestError, platformCrypto, utf8 } from '@signet/core';
+import { createAuthContext, createClock, hex, SignetConfigError, SignetRequestError, SigningHeaders, platformCrypto, utf8 } from '@signet/core';
 import { readSkewChallenge as readChallenge } from '@signet/core';
 import { buildStringToSign, hmac, parseHmacAuthorization } from '@signet/core/hmac';
 
@@ -63,6 +63,23 @@ describe('hmac(): the documented worked example', () => {
   test('the Authorization header, byte for byte', async () => {
     const signed = await hmac({ keyId: 'partner-42', secret: EXAMPLE.secret, headers: ['x-request-id'] }).authorize(exampleRequest(), context());
     expect(signed.headers.get('authorization')).toBe(EXAMPLE.authorization);
+  });
+
+  test('the same bytes in the request path (headers the send loop owns), before and after other requests', async () => {
+    // The signer reuses its lists of lines and sort keys between requests: nothing of one may
+    // reach the next, whatever their shapes.
+    const credential = hmac({ keyId: 'partner-42', secret: EXAMPLE.secret, headers: ['x-request-id'] });
+    const other = { method: 'GET', url: new URL('https://api.example.com/x?z=1&y=2&x=3&w=4'), headers: new Headers({ 'x-request-id': 'r' }), body: undefined };
+    for (let round = 0; round < 3; round++) {
+      const headers = new SigningHeaders(exampleRequest().headers);
+      headers.beginAttempt();
+      const signed = await credential.authorize({ ...exampleRequest(), headers }, context());
+      expect(signed.headers).toBe(headers);
+      expect(headers.get('authorization')).toBe(EXAMPLE.authorization);
+      headers.endAttempt();
+      expect(headers.has('authorization')).toBe(false);
+      await credential.authorize(other, context());
+    }
   });
 
   test("a crypto the caller supplies is always called, and signs the same bytes as the platform's", async () => {
