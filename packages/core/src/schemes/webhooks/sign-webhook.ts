@@ -1,5 +1,6 @@
 import { platformCrypto } from '../../crypto/platform-crypto.js';
 import type { SignetCrypto } from '../../crypto/signet-crypto.js';
+import { type SyncDigests, syncDigestsOf } from '../../crypto/sync-digests.js';
 import { checkOptionsObject } from '../../options/check.js';
 import { checkWebhookId } from './check-webhook-id.js';
 import { parseWebhookSecrets, type WebhookSecrets } from './parse-webhook-secret.js';
@@ -40,13 +41,25 @@ const HOW_TO_SIGN_RAW = 'Sign exactly the bytes you send: serialize first (const
  * await fetch(endpoint, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
  * ```
  */
-export async function signWebhook(options: SignWebhookOptions): Promise<WebhookHeaders> {
-  checkOptionsObject(options, 'signWebhook(options)');
-  const secrets = parseWebhookSecrets(options.secrets, 'secrets');
-  const id = checkWebhookId(options.id, 'id');
-  const timestamp = webhookTimestamp(options.timestamp, 'timestamp');
-  const body = webhookBody(options.body, 'signWebhook', HOW_TO_SIGN_RAW);
-  const signature = await webhookSignature(secrets, id, timestamp, body, options.crypto ?? platformCrypto);
+export function signWebhook(options: SignWebhookOptions): Promise<WebhookHeaders> {
+  try {
+    checkOptionsObject(options, 'signWebhook(options)');
+    const secrets = parseWebhookSecrets(options.secrets, 'secrets');
+    const id = checkWebhookId(options.id, 'id');
+    const timestamp = webhookTimestamp(options.timestamp, 'timestamp');
+    const body = webhookBody(options.body, 'signWebhook', HOW_TO_SIGN_RAW);
+    const crypto = options.crypto ?? platformCrypto;
+    // node:crypto digests synchronously: no await per secret, no promise but the one returned.
+    // Only behind the platform's own crypto; one the caller supplied is always called.
+    const sync = syncDigestsOf(crypto);
+    if (sync !== undefined) return Promise.resolve(webhookHeaders(id, timestamp, signatureWith(sync, secrets, id, timestamp, body)));
+    return webhookSignature(secrets, id, timestamp, body, crypto).then((signature) => webhookHeaders(id, timestamp, signature));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function webhookHeaders(id: string, timestamp: number, signature: string): WebhookHeaders {
   return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature };
 }
 
@@ -55,9 +68,21 @@ export async function signWebhook(options: SignWebhookOptions): Promise<WebhookH
  * per secret, space-separated (Standard Webhooks, "Webhook headers").
  */
 export async function webhookSignature(secrets: readonly WebhookSecret[], id: string, timestamp: number, body: Uint8Array | string, crypto: SignetCrypto): Promise<string> {
-  // The signed content is `${id}.${timestamp}.${body}`, hashed as parts rather than joined.
-  const content = [`${id}.${timestamp}.`, body];
+  const sync = syncDigestsOf(crypto);
+  if (sync !== undefined) return signatureWith(sync, secrets, id, timestamp, body);
   let signature = '';
-  for (const secret of secrets) signature += `${signature === '' ? '' : ' '}v1,${await crypto.hmacSha256(webhookKey(secret), content, 'base64')}`;
+  for (const secret of secrets) signature += `${signature === '' ? '' : ' '}v1,${await crypto.hmacSha256(webhookKey(secret), signedContent(id, timestamp, body), 'base64')}`;
   return signature;
+}
+
+function signatureWith(sync: SyncDigests, secrets: readonly WebhookSecret[], id: string, timestamp: number, body: Uint8Array | string): string {
+  const content = signedContent(id, timestamp, body);
+  let signature = '';
+  for (const secret of secrets) signature += `${signature === '' ? '' : ' '}v1,${sync.hmacSha256(webhookKey(secret), content, 'base64')}`;
+  return signature;
+}
+
+// The signed content is `${id}.${timestamp}.${body}`, hashed as parts rather than joined.
+function signedContent(id: string, timestamp: number, body: Uint8Array | string): readonly (Uint8Array | string)[] {
+  return [`${id}.${timestamp}.`, body];
 }

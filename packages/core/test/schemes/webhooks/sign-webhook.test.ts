@@ -18,6 +18,25 @@ describe('signWebhook: the published Standard Webhooks example', () => {
     expect(headers).toEqual({ 'webhook-id': PUBLISHED.id, 'webhook-timestamp': '1614265330', 'webhook-signature': PUBLISHED.signature });
   });
 
+  test("a crypto the caller supplies is always called, even a copy of the platform's, and signs the same bytes", async () => {
+    // signWebhook skips the awaits behind node:crypto's synchronous digests, but only behind the
+    // platform's own object: a copy with one method replaced (an HSM, a counter) is honoured.
+    let calls = 0;
+    const counting = { ...nodeCrypto, hmacSha256: ((key, data, encoding) => (calls++, nodeCrypto.hmacSha256(key, data, encoding as 'base64'))) as typeof nodeCrypto.hmacSha256 };
+    const headers = await signWebhook({ secrets: [PUBLISHED.secret, PUBLISHED.secret], id: PUBLISHED.id, timestamp: PUBLISHED.timestamp, body: PUBLISHED.payload, crypto: counting });
+    expect(calls).toBe(2);
+    expect(headers['webhook-signature']).toBe(`${PUBLISHED.signature} ${PUBLISHED.signature}`);
+  });
+
+  test('bad options reject the promise (never a synchronous throw), naming the field', async () => {
+    let promise: Promise<unknown> | undefined;
+    expect(() => {
+      promise = signWebhook({ secrets: PUBLISHED.secret, id: 'has.dot', timestamp: PUBLISHED.timestamp, body: PUBLISHED.payload });
+    }).not.toThrow();
+    await expect(promise).rejects.toThrow(SignetConfigError);
+    await expect(promise).rejects.toThrow(/^id: /);
+  });
+
   test('the same from body bytes and a Date', async () => {
     const headers = await signWebhook({
       secrets: PUBLISHED.secret,
