@@ -2,6 +2,7 @@ import { createAuthContext } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
 import { HMAC_KEY_ID, HMAC_SECRET, hmacOrderPost } from '../fixtures/hmac-order-post.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
+import { freshRequests } from '../fixtures/fresh-requests.js';
 import { blackhole } from '../runner/measure.js';
 
 /**
@@ -16,8 +17,8 @@ export const hmacAllocation: ComparisonGroup = {
     const credential = hmac({ keyId: HMAC_KEY_ID, secret: HMAC_SECRET });
     const context = createAuthContext();
     // The request of hmac-sign.ts: a POST with a 200-byte JSON body, a query to canonicalize, in
-    // the request path (headers the loop owns, one attempt per authorize).
-    const request = hmacOrderPost();
+    // the request path (a fresh request per operation, headers the loop owns, its first attempt).
+    const requests = freshRequests(hmacOrderPost);
     return {
       comparisons: [
         {
@@ -29,11 +30,9 @@ export const hmacAllocation: ComparisonGroup = {
           measured: 'bytes allocated per signed request (heap and array buffers)',
           signet: {
             label: 'await hmac({ keyId, secret }).authorize(request, context), in an attempt of the send loop',
+            prepare: requests.prepare,
             async run(ops) {
-              for (let i = 0; i < ops; i++) {
-                request.headers.beginAttempt();
-                blackhole.value = await credential.authorize(request, context);
-              }
+              for (let i = 0; i < ops; i++) blackhole.value = await credential.authorize(requests.next(), context);
             },
           },
           ops: { normal: 2_000, quick: 300 },

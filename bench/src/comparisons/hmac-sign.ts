@@ -3,6 +3,7 @@ import { createAuthContext } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
 import { HMAC_BODY, HMAC_KEY_ID, HMAC_SECRET, hmacOrderPost } from '../fixtures/hmac-order-post.js';
 import type { ComparisonGroup } from '../runner/comparison.js';
+import { freshRequests } from '../fixtures/fresh-requests.js';
 import { blackhole } from '../runner/measure.js';
 
 /**
@@ -16,8 +17,8 @@ export const hmacSign: ComparisonGroup = {
   async open() {
     const credential = hmac({ keyId: HMAC_KEY_ID, secret: HMAC_SECRET });
     const context = createAuthContext();
-    const request = hmacOrderPost();
-    const baselineHeaders = new Headers(request.headers);
+    const requests = freshRequests(hmacOrderPost);
+    const baselineHeaders = new Headers(hmacOrderPost().headers);
     const key = Buffer.from(HMAC_SECRET);
     return {
       comparisons: [
@@ -29,11 +30,9 @@ export const hmacSign: ComparisonGroup = {
           measured: 'time per signed request (timestamp, nonce, body hash, canonical string, HMAC, header)',
           signet: {
             label: 'await hmac({ keyId, secret }).authorize(request, context), in an attempt of the send loop',
+            prepare: requests.prepare,
             async run(ops) {
-              for (let i = 0; i < ops; i++) {
-                request.headers.beginAttempt();
-                blackhole.value = await credential.authorize(request, context);
-              }
+              for (let i = 0; i < ops; i++) blackhole.value = await credential.authorize(requests.next(), context);
             },
           },
           baseline: {

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import OAuth from 'oauth-1.0a';
-import { createAuthContext, type SignableRequest } from '@signet/core';
+import { createAuthContext, SigningHeaders } from '@signet/core';
 import { buildBaseString, collectParameters, oauth1 } from '@signet/core/oauth1';
 import type { Comparison, ComparisonGroup } from '../runner/comparison.js';
+import { freshRequests, type OwnedRequest } from '../fixtures/fresh-requests.js';
 import { blackhole } from '../runner/measure.js';
 
 // The X/Twitter developer-docs example request: a query parameter and a form body, with a token.
@@ -20,16 +21,17 @@ export const oauth1Sign: ComparisonGroup = {
   async open() {
     const credential = oauth1({ consumerKey: CONSUMER.key, consumerSecret: CONSUMER.secret, token: TOKEN.key, tokenSecret: TOKEN.secret });
     const context = createAuthContext();
-    const request: SignableRequest = {
-      method: 'POST',
-      url: new URL(URL_TEXT),
-      headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded' }),
-      body: new TextEncoder().encode(FORM),
-    };
+    const url = new URL(URL_TEXT);
+    const body = new TextEncoder().encode(FORM);
+    // A fresh request per operation, headers the send loop owns, its first attempt (fresh-requests.ts).
+    const make = (): OwnedRequest => ({ method: 'POST', url, headers: new SigningHeaders({ 'content-type': 'application/x-www-form-urlencoded' }), body });
+    const request = make();
+    const requests = freshRequests(make);
     const signet = {
-      label: 'await oauth1({ consumerKey, consumerSecret, token, tokenSecret }).authorize(request, context)',
+      label: 'await oauth1({ consumerKey, consumerSecret, token, tokenSecret }).authorize(request, context), in an attempt of the send loop',
+      prepare: requests.prepare,
       async run(ops: number) {
-        for (let i = 0; i < ops; i++) blackhole.value = await credential.authorize(request, context);
+        for (let i = 0; i < ops; i++) blackhole.value = await credential.authorize(requests.next(), context);
       },
     };
 

@@ -20,6 +20,12 @@ export interface Side {
    * `reported` metric it resolves to the measured value instead of being timed.
    */
   run(ops: number): Promise<void | number>;
+  /**
+   * Untimed set-up before each batch of `ops` (and before the warmup): what the operations need
+   * but the row does not measure. The signing rows build a fresh request per operation here, with
+   * headers the send loop owns, as an adapter hands them over: their copy is the adapter's cost.
+   */
+  prepare?(ops: number): void;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Metric, Side } from './comparison.js';
  * per-operation: a clock read costs as much as the cheapest operations measured here.
  */
 export async function measure(side: Side, ops: number, metric: Metric): Promise<number> {
+  side.prepare?.(ops);
   if (metric === 'bytes') return measureBytes(side, ops);
   if (metric === 'reported') {
     const value = await side.run(ops);

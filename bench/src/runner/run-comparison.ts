@@ -28,7 +28,9 @@ export async function runComparison(comparison: Comparison, plan: RoundPlan, gro
   const rounds = pick(comparison.rounds) ?? plan.rounds;
   const warmupOps = pick(comparison.warmupOps) ?? 2 * ops;
   if (warmupOps > 0) {
+    baseline?.prepare?.(warmupOps);
     await baseline?.run(warmupOps);
+    signet.prepare?.(warmupOps);
     await signet.run(warmupOps);
   }
   const signetCosts: number[] = [];
