@@ -42,9 +42,9 @@ export interface RowNote {
 
 export const ROW_NOTES: readonly RowNote[] = [
   {
-    title: 'OAuth 1.0a: met narrowly, and what would widen the margin',
+    title: 'OAuth 1.0a: met, and what made it cheaper',
     rows: ['oauth1 sign vs HMAC-SHA1 over its base string', 'oauth1 sign vs oauth-1.0a, bytes allocated'],
-    text: `Both targets are met on a quiet machine, the time target narrowly: on 2026-11-28 at a load average below 1, the full run and four \`--filter oauth1\` runs measured 2.92–2.99× the bare HMAC-SHA1 and 0.25–0.26× \`oauth-1.0a\`'s bytes. Under load the time ratio is higher: earlier that day, with a load average of 6–9 on the two shared cores, fourteen \`--filter oauth1\` runs measured the X/Twitter example (a query parameter, a form body, a token) at 3.0–4.0× the bare HMAC-SHA1, ten of them 3.2–3.6× (the previous signer, through the same row built from source and alternating with this one: 4.5–5.6×). An A/B driver that runs the previous signer, this one and the HMAC interleaved in one process gives medians of 2.96–3.59× wall and 3.04–3.38× CPU. It allocates 5.5 kB per signed request against \`oauth-1.0a\`'s 22 kB (0.25×; the previous signer 10.5 kB, 0.49×, which missed). Earlier figures here (375 and 117 bytes) were not allocations: the row ran 2,000 operations per batch, and scavenges during the batch hid most of both sides' garbage. It now runs batches of 20, which fit the young generation, and \`pnpm bench\` also passes \`--min-semi-space-size=64\`, under which no scavenge runs.
+    text: `Both targets are met: 2.86× the bare HMAC-SHA1 (p25–p75 2.79–2.95) and 0.18× \`oauth-1.0a\`'s bytes in the run this page shows (2026-12-08, a quiet machine). Since that day the row signs in the request path, as the HMAC rows do: a fresh request per operation whose headers the send loop owns (\`SigningHeaders\`), so the scheme writes \`Authorization\` into them instead of copying the \`Headers\` first; neither baseline copies headers (one is a bare HMAC, the other returns a header object). On 2026-11-28 the row measured \`authorize\` on a plain \`Headers\` (one copy per call): 2.92–2.99× on a quiet machine, 3.0–4.0× under a load average of 6–9, and 5.5 kB, 0.25×. Earlier figures here (375 and 117 bytes) were not allocations: the row ran 2,000 operations per batch, and scavenges during the batch hid most of both sides' garbage. It now runs batches of 20, which fit the young generation, and \`pnpm bench\` also passes \`--min-semi-space-size=64\`, under which no scavenge runs.
 
 What made it cheaper, in the order of the commits:
 
@@ -52,11 +52,10 @@ What made it cheaper, in the order of the commits:
 - **No decode-then-encode of canonical text.** A query or form body already encoded as RFC 3986 clients encode it is split as it is, with one-character searches; anything else takes the general path (decode, encode, one sort key per parameter), the one the verifier's \`buildBaseString\` shares.
 - **Fewer allocations.** \`Array.prototype.sort\` allocates about 900 bytes of work state even for two strings: a request's few parameters are insertion-sorted in place. \`percentEncode\` skips its \`!'()*\` fix-up when there is none.
 - **The base string URI from \`URL.host\` and \`URL.pathname\`** for http and https (WHATWG has already lower-cased the host and dropped a default port): 625 → 295 ns.
+- **No \`Headers\` copy in a send** (2026-12-08): the credential contract lets a scheme write into the headers the loop owns (see "The credential contract" in docs/concepts.md). undici's \`Headers.set\` still checks every character of the 330-character value (about 0.4 µs).
+- **The default nonce from the random pool as base64url** (2026-12-08): \`Buffer#toString('base64url', start, end)\` over the pool, with no view, copy or list of codes: 84 ns against 220 ns, and one 22-character string.
 
-Where the time goes now (a CPU profile of 100,000 signatures): the HMAC-SHA1 itself about a third; copying the \`Headers\` for the new \`Authorization\` about a fifth (undici's \`Headers.set\` checks every character of the 330-character value, about 0.7 µs); encoding the request's parameters a tenth; the nonce 5 %; the base string URI 4.5 %; garbage collection about 9 %. With the HMAC at a third of the time, the ratio cannot go much below 3 without touching what the scheme does not own; these would widen the margin:
-
-- **Let the credential write into the adapter's own header copy** (a contract change in \`credential/\`, the one the fetch rows need too). A prototype that skips the \`Headers\` copy measured 2.71–3.26× wall, 2.75–3.04× CPU, against 2.96–3.59× and 3.04–3.29× for the committed signer in the same runs.
-- **Build the default nonce more cheaply.** It allocates about 700 bytes (a \`Buffer\` copied out of the pool, then \`base64url\` by per-character concatenation); with the first change as well, a prototype measured 2.55–2.77× wall, 2.58–2.70× CPU.`,
+The HMAC-SHA1 itself is about a third of the time, so the ratio cannot go much below 3 without touching what the scheme does not own.`,
   },
   {
     title: 'Why signing is as fast as hand-written code',
@@ -77,48 +76,52 @@ went, and none of it was the cryptography:
   and lists of parts as their concatenation, so nothing is joined or encoded first.
 - **HMAC keys** are prepared once per key: a \`CryptoKey\` on Web Crypto, where \`importKey\` is a
   round trip of its own; a \`KeyObject\` on Node, which costs the same time as raw key bytes but
-  saves the \`KeyObject\` \`createHmac\` would otherwise make on every call (about 170 bytes each).`,
+  saves the \`KeyObject\` \`createHmac\` would otherwise make on every call (about 170 bytes each).
+- **No awaits behind the platform's own \`node:crypto\`** (which digests synchronously): \`hmac()\`
+  since 2026-11-28, \`signWebhook\` since 2026-12-08. On that day the webhook row read 1.52–1.57×,
+  a miss, with that day's code and with the code of the run before, on a machine where it had read
+  1.40× before; without the two awaits per call it reads 1.21×. A crypto the caller supplies (even a
+  copy of the platform's with one method replaced) is always called and awaited.`,
   },
   {
     title: 'Where the fetch adapter misses, and what would close it',
     rows: ['fetch adapter vs raw fetch, concurrency 1', 'fetch adapter vs raw fetch, concurrency 64'],
-    text: `The run this page shows: 1.11 at concurrency 1 (missed by 0.9 %) and 1.09 at 64 (met), with
-p25–p75 as wide as 0.63–1.64 at 64; other runs the same day read 1.07–1.12 and 1.11–1.25. The adapter's own work, measured
-without the network (the \`adapter overhead\` rows: the same in-memory \`fetch\` stand-in called
-through \`withAuth\` and directly), is 4–11 µs per request (median 6.6) against raw fetch's
-150–380 µs of client CPU on loopback, that is 2–5 %: what the loopback rows show beyond that is garbage collection of what the
-request path allocates, and the noise of the kernel's TCP work, which is most of a loopback
-request's client CPU (one CPU profile put \`writeLatin1String\`, the socket write, at about 40 % of it)
-and depends on what else the machine runs.
+    text: `The run this page shows: 1.11 at concurrency 1 (missed by 1.3 %, p25–p75 0.99–1.30) and 0.99 at
+64 (met, p25–p75 0.54–2.20); runs before it read 1.07–1.15 and 1.09–1.25. The adapter's own work
+without the network (the \`adapter overhead\` row: the same in-memory \`fetch\` stand-in called
+through \`withAuth\` and directly) is 4.6 µs per request (2.9–6.1) against raw fetch's 110–240 µs of
+client CPU on loopback, 2–4 %. What the concurrency-1 row shows beyond that is the same code run
+cold: see "Concurrency 1: what code costs when it runs cold" under the undici interceptor, where
+the floors are measured.
 
 History, so the numbers can be checked: the send loop's retry wrapper cost every idempotent request
 25–40 µs until the first send moved outside p-retry (2026-11-28); the redacted request view is built
-only when a body is read, and the loop no longer copies the caller's headers up front. Since then
-(2026-11-28, this session) the loop makes no per-request closures or option literals for the
-retries (one \`Exchange\` object per request), the attempt context is a class (an object literal with
-a getter cost V8 600 ns to build), the fetch call's options are copied with \`Object.assign\` rather
-than a spread literal (V8 builds a literal that spreads a non-empty object and adds fields on a slow
-path, about 1 µs a field), and schemes that set one header use \`withHeader\` (no record to walk).
-What would close the rest: one \`Headers\` copy per request instead of two (\`toOutgoingRequest\`'s
-and the credential's), which needs the credential contract to let a scheme write into the copy
-the adapter already owns; and fewer promises per request (the credential's \`authorize\` returning
-a value when it has one at hand, a contract change measured at about 0.4 µs and 1 kB per request).`,
+only when a body is read. Then the loop made no per-request closures or option literals for the
+retries (one \`Exchange\` object per request), the attempt context became a class, the fetch call's
+options are copied with \`Object.assign\` rather than a spread literal (V8 builds a literal that
+spreads a non-empty object and adds fields on a slow path, about 1 µs a field), and schemes that set
+one header use \`withHeader\`. Since 2026-12-08 a request makes one copy of its headers instead of
+two: \`toOutgoingRequest\` copies the caller's into \`SigningHeaders\`, the scheme writes into them,
+and the loop undoes that before any other attempt (docs/concepts.md, "The request a scheme sees").
+What would close the rest at concurrency 1: fewer distinct steps per request (each costs about a
+microsecond cold), and fewer promises (the credential's \`authorize\` returning a value when it has
+one at hand, a contract change measured at about 0.4 µs and 1 kB per request).`,
   },
   {
     title: 'Cached Bearer: what it costs',
     rows: ['bearer authorize (cached token), absolute', 'bearer authorize (cached token) vs header set by hand'],
     text: `A cached \`bearer()\` authorize asks the refresher for the token (a promise resolved at once
-when the token is fresh), copies the request's \`Headers\` and sets \`Authorization\`. It cost
-2.2–2.4 µs until 2026-11-28, over the 2 µs target: a scratch probe put 1.36 µs in \`withHeaders\`
-(its \`Object.entries\` loop over one header) and most of the rest in a \`WeakMap\` entry per signed
-request (which token generation it carried, to tell a straggler's 401 from the current token's).
-The hot path is now one \`Headers\` copy and one \`set\`, and a refused request's \`Authorization\`
-is compared with the current token instead (each refresh brings a new token): 0.93–1.08 µs over
-three filtered runs that day. The ratio to the header set by hand (about 2×: 2.10, a miss by 5 %,
-in the run this page shows; 1.84–2.08 in other runs the same day) is the refresher's freshness
-check and the credential's own \`async\` hop. What would widen it: no \`async\` hop when the token
-is at hand (a \`MaybePromise\` authorize, a contract change measured at about 0.4 µs), or one
-\`Headers\` copy per request (see the fetch adapter).`,
+when the token is fresh), copies the request's \`Headers\` and sets \`Authorization\`: 0.85 µs in
+the run this page shows, against the 2 µs target, and 1.75× the header set by hand (1.84–2.10 in
+runs before 2026-12-08). It cost 2.2–2.4 µs until 2026-11-28: a scratch probe put 1.36 µs in
+\`withHeaders\` (its \`Object.entries\` loop over one header) and most of the rest in a \`WeakMap\`
+entry per signed request (which token generation it carried, to tell a straggler's 401 from the
+current token's); a refused request's \`Authorization\` is now compared with the current token
+instead (each refresh brings a new token). These rows call \`authorize\` outside a send, on a plain
+\`Headers\`, so it copies them, as the hand-written baseline does; in a send the copy is gone (the
+scheme writes into the loop's \`SigningHeaders\`). The rest of the ratio is the refresher's
+freshness check and the credential's own \`async\` hop: a \`MaybePromise\` authorize would remove
+the hop (a contract change measured at about 0.4 µs).`,
   },
   {
     title: 'Cached JWT: the absolute row moves with the machine',
@@ -126,13 +129,12 @@ is at hand (a \`MaybePromise\` authorize, a contract change measured at about 0.
     text: `A cached \`jwt()\` authorize does what a cached Bearer does (look up the audience's JWT, check
 it is fresh on the corrected clock, copy the request's \`Headers\`, set \`Authorization\`), but
 the value is a whole JWT, about 300 characters here, and undici's \`Headers.set\` checks every
-character. An absolute target in microseconds moves with the machine: in one full run on 2026-11-28, every
-timed row ran about 1.55 times slower than in the run before it (the header set by hand 0.76 µs
-against 0.49, \`apiKey\` authorize 1.03 against 0.65), and the cached JWT read 2.15 µs, a miss,
-against 1.39; in the run this page shows it reads 1.27 µs. Its ratio to the header set by hand, from which the machine's speed
-cancels out, stayed at 1.5–1.7 in all three: the code did not get slower. What would widen the margin: the
-one-\`Headers\`-copy contract change (see the fetch adapter), and no \`async\` hop when the JWT is
-at hand (a \`MaybePromise\` authorize).`,
+character: 1.09 µs in the run this page shows, 1.36× the header set by hand. An absolute target in
+microseconds moves with the machine: in one full run on 2026-11-28, every timed row ran about 1.55
+times slower than in the run before it, and the cached JWT read 2.15 µs, a miss, against 1.39; its
+ratio to the header set by hand, from which the machine's speed cancels out, stayed at 1.5–1.7: the
+code did not get slower. Like the Bearer rows, these call \`authorize\` outside a send (a copy of the
+headers, as the baseline makes); in a send the scheme writes into the loop's \`SigningHeaders\`.`,
   },
   {
     title: 'Refresh bursts: what the rows show',
@@ -153,16 +155,18 @@ target for it in the issue; it is reported so a regression shows.`,
     title: 'Bundle sizes: where the budgets are missed, and what would close it',
     rows: ['bundle: withAuth + bearer + refreshToken vs ky', 'bundle: hmac'],
     text: `The budgets (3 kB gzip for \`withAuth\` + \`bearer\` + \`refreshToken\`, 2 kB for \`hmac\`) come from
-\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded today (13.7 kB and 3.5 kB in the
-run this page shows; 12.4 kB and 3.0 kB before the speed work of 2026-11-28, which added the
-per-request \`Exchange\` class, the cancellation interface, lock renewal, the allocation-free
-canonical query and base64, the synchronous HMAC path, and the refresher's ordering of sign-in and
-sign-out against refreshes in flight), and that script's
+\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded (14.1 kB and 3.65 kB in the run
+this page shows; 13.7 kB and 3.5 kB before 2026-12-08, when \`SigningHeaders\` joined the fetch
+entry, about 0.35 kB, and the allocation work on \`hmac\` added 0.17 kB; 12.4 kB and 3.0 kB before
+the speed work of 2026-11-28, which added the per-request \`Exchange\` class, the cancellation
+interface, lock renewal, the allocation-free canonical query and base64, the synchronous HMAC path,
+and the refresher's ordering of sign-in and sign-out against refreshes in flight). That script's
 \`--analyze\` lists the heaviest inputs. For the fetch entry: the token refresher (about 5.4 kB
 minified: windows, single flight, store compare-and-swap, retries), the send loop and its retry
 policy (about 3.7 + 1.6 + 1 kB), the token request and client authentication (about 4.4 kB),
 \`p-retry\` (about 3.2 kB) and the origin policy (1.6 kB). For \`hmac\`: the scheme itself, option
-checks, the clock-skew challenge reader and the redacted request view that errors carry.
+checks, the clock-skew challenge reader and the redacted request view that errors carry (schemes
+know the loop's headers by a flag, so \`SigningHeaders\` is not in it).
 
 Compared with peers, these are not like for like and the table says so: \`ky\` is a fetch wrapper
 with no token handling (the refresh hook is the user's code); \`axios-auth-refresh\` is a 0.9 kB
@@ -174,28 +178,35 @@ authentication variants (\`private_key_jwt\`) on demand as jose already is; keep
 redaction helpers out of the \`hmac\` entry. Issue 9 asks for a decision on the budgets themselves.`,
   },
   {
-    title: 'HMAC allocation: where it misses',
+    title: 'HMAC allocation: how it got under 2.5 kB',
     rows: ['hmac sign, bytes allocated'],
-    text: `Missed: 4.0 kB per signed request in the run this page shows, against a 2.5 kB target
-(7.6–7.8 kB until 2026-11-28). A sampling heap profile that counts collected objects showed where
-it went, and each change below was measured with it. First, 2.4 kB: the canonical query sorted
-one key per pair (\`name NUL value\`, whose code-unit order is order by name then value) with an
-insertion sort in place, where \`Array.prototype.sort\` allocated an 865-byte work array for two
-pairs and the comparator's destructuring more; the path and the header values returned as they
-are when already canonical; base64 built from character codes with one \`String.fromCharCode\`
-(the 16-byte nonce cost 1.6 µs and 500 bytes, now 80 ns and 260 bytes); and the body hashed with
-Node's one-shot \`crypto.hash\` (no \`Hash\` object; 0.37 µs against 1.16 µs for 200 bytes). Then
-(a later session the same day) 1 kB more: \`hmac()\` signs without awaits where the platform
-digests synchronously (the platform's own \`node:crypto\`; Web Crypto cannot, and a crypto the caller supplies is always awaited:
-the \`async\` function and its two awaited digests were about 0.8 kB), and the string to sign is
-built with one \`join\` instead of a rope of template pieces that the HMAC had to flatten again.
-What remains, by the same profile: the copy of the request's \`Headers\` for the new
-\`Authorization\` (about 0.9 kB: undici's \`Headers\` builds a sorted entry list and a \`Map\`, and
-converts the value), the string to sign and the header value (about 1 kB), the nonce (0.2 kB),
-\`node:crypto\`'s \`Hmac\` object (0.2 kB), and the canonical query (0.2 kB). What would close
-it: let the credential write into the header copy the adapter already owns (the same contract
-change the fetch row needs); even then the strings a signature is made of leave little room
-under 2.5 kB.`,
+    text: `Met: 2.26 kB per signed request in the run this page shows (2026-12-08), against a 2.5 kB target
+(7.6–7.8 kB until 2026-11-28, 4.0 kB until 2026-12-08). The row signs in the request path: a fresh
+request per operation (built untimed, \`Side.prepare\`), whose headers the send loop owns, as every
+adapter now hands them over; the adapter's copy of its client's headers is the adapter's cost. A
+sampling heap profile that counts collected objects showed where the bytes went, and each change
+below was measured with it.
+
+- 2026-11-28, 2.4 kB: the canonical query sorted one key per pair (\`name NUL value\`, whose
+  code-unit order is order by name then value) with an insertion sort in place, where
+  \`Array.prototype.sort\` allocated an 865-byte work array for two pairs; the path and the header
+  values returned as they are when already canonical; base64 built from character codes with one
+  \`String.fromCharCode\`; the body hashed with Node's one-shot \`crypto.hash\`.
+- 2026-11-28, 1 kB: no awaits where the platform digests synchronously (the platform's own
+  \`node:crypto\`; Web Crypto cannot, and a crypto the caller supplies is always awaited), and the
+  string to sign built with one \`join\`.
+- 2026-12-08, 1.7 kB: no \`Headers\` copy (the scheme writes \`Authorization\` into the loop's
+  \`SigningHeaders\`, and the loop undoes it before another attempt: about 0.9 kB); the nonce from
+  the random pool as base64url natively (no view, no copy, no list of codes: about 0.4 kB); the
+  header value as one \`join\` (a template made a rope of a dozen pieces, which \`Headers\` then
+  flattened into a second copy: about 0.25 kB); the string to sign in a reused list of lines and the
+  canonical query in a reused list of sort keys (growing new lists cost about 150 bytes each); no
+  parts objects between the steps, and the signed header names joined once per credential.
+
+What remains is mostly the strings a signature is made of: the string to sign and the header value
+(about 0.7 kB), the body hash and the HMAC as hex, the nonce and the timestamp, \`node:crypto\`'s
+\`Hmac\` object (about 0.2 kB), undici's entry for the new header, and the promise \`authorize\`
+returns (async by contract) with the bench's \`await\` of it.`,
   },
   {
     title: 'The undici interceptor and axios: where they miss, and what would close it',
@@ -204,53 +215,66 @@ under 2.5 kB.`,
       'undici interceptor (apiKey) vs raw undici.request, concurrency 64',
       'undici interceptor (hmac) vs raw undici.request, concurrency 1',
       'undici interceptor (hmac) vs raw undici.request, concurrency 64',
+      'undici: a minimal async interceptor vs raw undici.request, concurrency 1',
+      'undici: a minimal async interceptor vs raw undici.request, concurrency 64',
+      'undici: an async interceptor that reads the request as URL + Headers vs raw undici.request, concurrency 1',
+      'undici: an async interceptor that reads the request as URL + Headers vs raw undici.request, concurrency 64',
       'axios adapter vs raw axios, concurrency 1',
       'axios adapter vs raw axios, concurrency 64',
-      'undici: a minimal async interceptor vs raw undici.request, concurrency 64',
     ],
-    text: `The run this page shows: the interceptor at 1.17 (apiKey) and 1.28 (hmac) at concurrency 64,
-1.29 and 1.50 at concurrency 1, whose p25–p75 (1.11–1.82, 1.41–1.67) show how noisy 20-request
-rounds are; rounds of 200 requests were tried and were no steadier. Other full runs the same day
-read 1.15–1.23 and 1.23–1.30 at 64 (the hmac row met its 1.25 in one); at the start of that day
-the rows read 1.40 and 1.98. The floor row is what any asynchronous interceptor costs
-through undici's \`compose()\`: 1.04–1.09. \`compose()\` wraps the caller's old-style handler
-(\`undici.request\`'s, fetch's) in a \`WrapHandler\`, and the Agent wraps ours in an
-\`UnwrapHandler\`: the response's raw header list is parsed into a record for our handler, then
-turned back into Buffers (one \`Buffer.from\` per name and value) for the caller's handler, which
-parses them again. The interceptor now hands an old-style handler the dispatch's raw list as it
-came (\`controller.rawHeaders\`, which undici's own interceptors keep in step with the headers they
-change), skipping the second half of that round trip: about 5 µs less client CPU per request at
-concurrency 64, measured old build against new in one process (1.27 → 1.19 apiKey, 1.39 → 1.34
-hmac), and the caller gets what raw undici gives (with \`responseHeaders: 'raw'\`, the server's
-spelling and each \`Set-Cookie\` line, which the wrapper lower-cased and joined). The HMAC rows
-also gained from the scheme: the body hash of an empty body is a constant, \`onResponse\` parses
-the \`Authorization\` it sent only for a 401 (it did for every response), and the digests are
-synchronous on Node (see the HMAC allocation note): the \`adapter overhead\` row with HMAC went
-from 9.8 to 7.9 µs per request, and 3.4 µs with \`apiKey\`, against raw \`undici.request\`'s
-60–95 µs of client CPU at concurrency 64.
+    text: `The run this page shows: at concurrency 64 the interceptor meets both targets, 1.09 with \`apiKey\`
+(target 1.1) and 1.21 with \`hmac\` (target 1.25); runs the same day read 1.10–1.12 and 1.22–1.24,
+and on 2026-11-28 1.15–1.23 and 1.23–1.30. At concurrency 1 it misses: 1.37 and 1.75.
 
-What would close the rest of the apiKey row: the first half of \`compose()\`'s round trip (the
-Agent's parse of the raw headers for our handler) is only avoidable by giving the Agent an
-old-style handler, an API undici 7 marks deprecated, for about 2 µs; the rest is garbage (the
-request's \`URL\` and \`Headers\` built from undici's options, the credential's copy of the
-\`Headers\`, the flat list for undici), which needs the same header contract change as the fetch
-row. Earlier steps, each measured on the in-memory dispatcher: no \`AbortSignal\` per request
-(Node 20 takes 3.5 µs to create one; the send loop watches a \`Cancellation\`, which the caller
-controller implements directly), 17.5 → 10.2 µs; the dispatch options copied with
-\`Object.assign\` instead of a spread literal that adds fields (3.2 µs on V8's slow path), → 5.4 µs;
-the attempt context as a class and \`withHeader\`, → 3.2 µs.
+**The floors.** Two rows measure what an interceptor costs before it does any of Signet's work, in
+the same run: a minimal asynchronous interceptor (add the header one microtask later, then
+dispatch) and one that also reads the request as the credential contract has it (a \`URL\` and
+\`Headers\`: parse the URL, copy the caller's headers into \`SigningHeaders\`, set one, turn them
+into undici's flat list). At concurrency 64 they read 1.04 and 1.07. At concurrency 1 they read
+1.11 and 1.15: **at concurrency 1, issue 6's 1.1 is the floor of any asynchronous interceptor
+composed onto an Agent** (issue 6 asks for exactly that: composable, signing asynchronously before
+dispatch), and reading the request as a \`URL\` and \`Headers\` is already over it. Part of the floor
+is \`compose()\` itself: it wraps the caller's old-style handler (\`undici.request\`'s, fetch's) in a
+\`WrapHandler\`, and the Agent wraps the interceptor's in an \`UnwrapHandler\`, so the response's raw
+header list is parsed for the interceptor, turned back into Buffers and parsed again; Signet hands
+an old-style handler the dispatch's raw list as it came (\`controller.rawHeaders\`), which skips the
+second half of that round trip (about 5 µs at concurrency 64, measured in November).
 
-axios: both rows met in the run this page shows (1.00 and 1.02), with p25–p75 as wide as 0.59–1.66
-at concurrency 64: other runs the same day read 1.15–1.34 there, which is noise. The adapter's own
-cost without the network was 19–24 µs per request until 2026-11-28, when a CPU profile showed 13 µs
-of it was garbage collection: the adapter defined \`response.request\` on every response as an
-accessor with a getter closure of its own. V8 keeps accessors in the hidden class, so each response
-got a class of its own, held by the shared class's transitions until a full GC, and with it the
-whole request; most of each request's garbage was promoted (in memory, scavenges took 946 ms per
-60,000 requests against 82 ms for plain axios). With one shared accessor it is 10–13 µs, against
-raw axios's 20 µs with an in-memory adapter and 230–460 µs of client CPU on loopback. axios itself
-allocates about 27 kB per request (mostly \`mergeConfig\`); the adapter adds a copy of the config
-for the inner adapter, \`AxiosHeaders\` ↔ \`Headers\`, and the send loop.`,
+### Concurrency 1: what code costs when it runs cold
+
+At concurrency 1 the client waits between requests while the server process runs; on these shared
+two-core machines the client's code and data are evicted from the caches in between, so every
+request runs cold. A probe on 2026-12-08 timed the interceptor's added time per request over an
+in-memory dispatcher: 5.6 µs hot, 34 µs with 8 MB of memory touched between requests, 49 µs with
+32 MB (the bare in-memory dispatch went from 0.45 to 8.8 µs). A CPU profile of the loopback row at
+concurrency 1 puts about a microsecond on each function a request runs, whatever it does (the
+clock's \`observeServerTime\`, a few lines, took 1.1 µs). So the concurrency-1 rows measure how much
+code and data one request touches, not how much work it does: the interceptor's 2.9 µs of hot work
+(\`adapter overhead\`) becomes about 17 µs above the reading floor, and HMAC signing (canonical
+query, path, two digests) adds about 30 µs more cold against 4.3 µs hot. What would lower them: a
+send loop that runs fewer distinct steps and promises per request, and an interceptor that skips
+\`compose()\`'s handler round trip by giving the Agent an old-style handler (an API undici 7 marks
+deprecated). Neither would reach 1.1 with \`apiKey\` while the floor itself is 1.11; a target
+relative to the floor (for instance within 0.1 of it) would judge Signet's own cost there.
+
+**History, each step measured.** At the start of 2026-11-28 the rows read 1.40 and 1.98 at 64. No
+\`AbortSignal\` per request (Node 20 takes 3.5 µs to create one; the send loop watches a
+\`Cancellation\`, which the caller controller implements directly): in memory 17.5 → 10.2 µs; the
+dispatch options copied with \`Object.assign\` instead of a spread literal that adds fields (3.2 µs
+on V8's slow path), → 5.4 µs; the attempt context as a class and \`withHeader\`, → 3.2 µs; the raw
+header list passed through, above; for HMAC, the body hash of an empty body is a constant,
+\`onResponse\` parses the \`Authorization\` it sent only for a 401, and the digests are synchronous
+on Node. On 2026-12-08 the scheme stopped copying the request's \`Headers\` (it writes into the
+loop's \`SigningHeaders\`) and HMAC signing allocates 2.3 kB instead of 4.0 kB.
+
+axios: 0.99 at concurrency 1 (met) and 1.36 at 64 in the run this page shows, with p25–p75 as wide
+as 0.72–1.57; earlier runs read 1.00–1.34 there, so the row is noise-bound at 64. The adapter's own
+cost without the network is 11.9 µs per request against raw axios's 20 µs with an in-memory adapter
+and 170–360 µs of client CPU on loopback; axios itself allocates about 27 kB per request (mostly
+\`mergeConfig\`), whose collection lands in whichever side's round it falls. Until 2026-11-28 the
+adapter cost 19–24 µs, 13 µs of it garbage collection: it defined \`response.request\` on every
+response as an accessor with a getter closure of its own, so each response got a hidden class of its
+own, held by the shared class's transitions until a full GC; one shared accessor fixed it.`,
   },
   {
     title: 'Adapter overhead without the network: what the rows show',
