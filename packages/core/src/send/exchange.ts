@@ -177,7 +177,9 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
       // but only the request's first 'retry' is honoured: two attempts at most, never a 401 loop.
       let verdict: ResponseVerdict;
       try {
-        verdict = await credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
+        const judged = credential.onResponse({ status: response.status, headers: response.headers }, signed, context);
+        // Most verdicts are given at once (anything but a 401): no wait for those.
+        verdict = isThenable(judged) ? await judged : judged;
       } catch (error) {
         // The credential turned the response into an error (auth_rejected, session_ended): the
         // caller never sees this response, so release it rather than leave the connection busy.
@@ -209,6 +211,11 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   #throwIfCancelled(): void {
     if (this.cancel?.aborted) throw this.cancel.reason;
   }
+}
+
+// Any promise-like, not only this realm's Promise: a credential may return another library's.
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 function fail(code: SignetRequestErrorCode, message: string, request: { method: string; url: URL; headers: Headers }, cause?: unknown): never {

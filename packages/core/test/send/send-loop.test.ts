@@ -120,6 +120,16 @@ describe('send loop: at most one re-send for auth', () => {
     expect(offsets).toEqual([600_500]);
   });
 
+  test("a verdict given at once and one from another library's promise-like are both honoured", async () => {
+    for (const wrap of [(v: 'retry' | undefined) => v, (v: 'retry' | undefined) => ({ then: (resolve: (x: 'retry' | undefined) => void) => resolve(v) })]) {
+      const { credential, calls } = countingCredential();
+      const { sendLoop } = loop({ ...credential, onResponse: (response) => wrap(response.status === 401 ? 'retry' : undefined) as never });
+      const net = fakeTransport((_, i) => ({ status: i === 0 ? 401 : 200 }));
+      expect(await sendLoop.send(outgoing(`${API}/`), net.transport)).toMatchObject({ status: 200, index: 1 });
+      expect(calls.authorize).toEqual([1, 2]);
+    }
+  });
+
   test('a credential without onResponse never causes a re-send (API key on 401)', async () => {
     const { sendLoop } = loop();
     const net = fakeTransport(() => ({ status: 401 }));

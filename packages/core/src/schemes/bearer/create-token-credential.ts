@@ -3,6 +3,7 @@ import type { AuthResponse, Credential, ResponseVerdict } from '../../credential
 import { type SignableRequest, withHeader, withHeaders } from '../../credential/signable-request.js';
 import { SignetCredentialError } from '../../errors/credential-error.js';
 import { createTokenRefresher, type TokenRefresher, type TokenRefresherOptions } from '../../tokens/create-token-refresher.js';
+import type { StoredTokens } from '../../tokens/token-set.js';
 import type { TokenSource } from '../../tokens/token-source.js';
 import type { ProofOfPossession } from './proof-of-possession.js';
 import { readBearerChallenge } from './read-bearer-challenge.js';
@@ -27,6 +28,37 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
   const prefix = `${proof?.authScheme ?? 'Bearer'} `;
   const challengeScheme = proof?.challengeScheme ?? 'bearer';
 
+  // The header value of the token at hand, built once per token rather than once per request:
+  // a JWT is a few hundred characters, which Headers would otherwise flatten from a new rope each time.
+  let headerFor: StoredTokens | undefined;
+  let header = '';
+  const authorizationOf = (record: StoredTokens): string => {
+    if (record !== headerFor) {
+      headerFor = record;
+      header = prefix + record.tokens.accessToken.reveal();
+    }
+    return header;
+  };
+
+  // After a 401 (RFC 6750 §3.1): refresh if the refused token is the current one, then re-send once.
+  async function afterUnauthorized(response: AuthResponse, request: SignableRequest, context: AuthContext, proofVerdict: ResponseVerdict): Promise<ResponseVerdict> {
+    if (proofVerdict === 'retry' && context.attempt === 1) return 'retry';
+    const error = readBearerChallenge(response, challengeScheme);
+    // RFC 6750 §3.1: `invalid_token`, or no error at all; no challenge at all is taken the same way.
+    if (!(error === null || error === undefined || error === 'invalid_token')) return undefined;
+    if (context.attempt > 1) {
+      // Refused again after the request's one re-send (with a newer token, or a new DPoP proof):
+      // re-sending again would be the 401 loop.
+      throw new SignetCredentialError(scheme, `the resource refused the request again (HTTP ${response.status}) after its one re-send`, undefined, 'auth_rejected');
+    }
+    // Which token did the refused request carry? The current one, or an older one (a straggler
+    // sent before a refresh): compared by value, since each refresh brings a new token.
+    const current = await tokens.token(context);
+    const carriedCurrent = request.headers.get('authorization') === authorizationOf(current);
+    await tokens.replace(carriedCurrent ? current.generation : STALE, context);
+    return 'retry';
+  }
+
   return {
     scheme,
     requiresBody: false,
@@ -34,31 +66,18 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
     sensitiveQueryParams: [],
     tokens,
     async authorize(request, context) {
-      const { accessToken } = (await tokens.token(context)).tokens;
-      const authorization = prefix + accessToken.reveal();
-      if (proof !== undefined) return withHeaders(request, { ...(await proof.prove(request, accessToken, context)), authorization });
+      const record = await tokens.token(context);
+      const authorization = authorizationOf(record);
+      if (proof !== undefined) return withHeaders(request, { ...(await proof.prove(request, record.tokens.accessToken, context)), authorization });
       return withHeader(request, 'authorization', authorization);
     },
-    async onResponse(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> {
+    onResponse(response, request, context) {
       // A server nonce the proof lacked (RFC 9449 §9), or a proof time the corrected clock now
       // disagrees with, is a reason to prove again, not to refresh.
       const proofVerdict = proof?.onResponse(response, request, context);
+      // Anything but a 401 is answered at once, so the send loop has nothing to wait for.
       if (response.status !== 401) return undefined;
-      if (proofVerdict === 'retry' && context.attempt === 1) return 'retry';
-      const error = readBearerChallenge(response, challengeScheme);
-      // RFC 6750 §3.1: `invalid_token`, or no error at all; no challenge at all is taken the same way.
-      if (!(error === null || error === undefined || error === 'invalid_token')) return undefined;
-      if (context.attempt > 1) {
-        // Refused again after the request's one re-send (with a newer token, or a new DPoP proof):
-        // re-sending again would be the 401 loop.
-        throw new SignetCredentialError(scheme, `the resource refused the request again (HTTP ${response.status}) after its one re-send`, undefined, 'auth_rejected');
-      }
-      // Which token did the refused request carry? The current one, or an older one (a straggler
-      // sent before a refresh): compared by value, since each refresh brings a new token.
-      const current = await tokens.token(context);
-      const carriedCurrent = request.headers.get('authorization') === prefix + current.tokens.accessToken.reveal();
-      await tokens.replace(carriedCurrent ? current.generation : STALE, context);
-      return 'retry';
+      return afterUnauthorized(response, request, context, proofVerdict);
     },
   };
 }

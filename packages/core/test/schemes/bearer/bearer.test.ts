@@ -170,6 +170,33 @@ describe('bearer() through the send loop', () => {
   });
 });
 
+describe('bearer(): the cost of a request with a good token', () => {
+  it('answers every response but a 401 at once (no promise for the send loop to wait on)', async () => {
+    const time = manualClock();
+    const { source } = countingSource(time.clock);
+    const credential = bearer(source);
+    const signed = await credential.authorize({ ...request(), headers: new Headers() }, contextWith(time.clock));
+    for (const status of [200, 204, 304, 403, 429, 500]) {
+      expect(credential.onResponse!({ status, headers: new Headers({ 'www-authenticate': 'Bearer error="invalid_token"' }) }, signed, contextWith(time.clock))).toBeUndefined();
+    }
+    expect(credential.onResponse!({ status: 401, headers: new Headers() }, signed, contextWith(time.clock))).toBeInstanceOf(Promise);
+  });
+
+  it('builds the header once per token, and a new token gets its own', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: 60_000 });
+    const credential = bearer(source);
+    const loop = createSendLoop(credential, { origins: ORIGIN, clock: time.clock });
+    const server = resource(() => ({ status: 200 }));
+    await loop.send(request(), server.transport);
+    await loop.send(request(), server.transport);
+    time.advance(61_000);
+    await loop.send(request(), server.transport);
+    expect(calls).toHaveLength(2);
+    expect(server.sent.map((sent) => sent.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+  });
+});
+
 describe('bearer(): a token function returning a token that cannot go in a header', () => {
   it('fails with token_request_failed and never echoes the token', async () => {
     const loop = createSendLoop(bearer(async () => ({ accessToken: 'token-canary\r\nX-Evil: 1', expiresIn: 60 }), { retry: { retries: 0 } }), { origins: ORIGIN });
