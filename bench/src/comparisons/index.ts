@@ -2,6 +2,7 @@ import type { ComparisonGroup } from '../runner/comparison.js';
 import { adapterOverhead } from './adapter-overhead.js';
 import { apiKeyAuthorize } from './api-key-authorize.js';
 import { axiosAdapter } from './axios-adapter.js';
+import { bearerAdapters } from './bearer-adapters.js';
 import { bearerAuthorize } from './bearer-authorize.js';
 import { bundleSizes } from './bundle-sizes.js';
 import { dpopProof } from './dpop-proof.js';
@@ -32,6 +33,7 @@ export const comparisonGroups: readonly ComparisonGroup[] = [
   fetchAdapter,
   undiciInterceptor,
   axiosAdapter,
+  bearerAdapters,
   adapterOverhead,
   refreshBurst,
   bundleSizes,
