@@ -6,6 +6,7 @@ import { withAuth } from '@signet/fetch';
 import { authInterceptor } from '@signet/node';
 import { Agent, request } from 'undici';
 import { concurrentSide } from '../fixtures/concurrent-side.js';
+import { microtaskInterceptor, readingInterceptor } from '../fixtures/floor-interceptors.js';
 import { LOOPBACK_COUNTS } from '../fixtures/loopback-counts.js';
 import { fetchAccessToken, OAUTH_CLIENT } from '../fixtures/oauth-client.js';
 import { startVerifierProcess } from '../fixtures/start-verifier-process.js';
@@ -46,6 +47,9 @@ export const bearerAdapters: ComparisonGroup = {
       const api = withAuth(fetch, cachedBearer(), { origins });
       const signedDispatcher = agent().compose(authInterceptor(cachedBearer(), { origins }));
       const plainDispatcher = agent();
+      // The floors under the interceptor row, against this resource (undici-interceptor.ts has them against the API key one).
+      const floorDispatcher = agent().compose(microtaskInterceptor(headers));
+      const readingDispatcher = agent().compose(readingInterceptor('authorization', headers.authorization));
       const signedAxios = attachAuth(axios.create(), cachedBearer(), { origins });
       const plainAxios = axios.create({ headers });
 
@@ -55,6 +59,8 @@ export const bearerAdapters: ComparisonGroup = {
         rawFetch: (): Promise<number> => fetch(url, { headers }).then(read),
         undici: (): Promise<number> => request(url, { dispatcher: signedDispatcher }).then(readUndici),
         rawUndici: (): Promise<number> => request(url, { dispatcher: plainDispatcher, headers }).then(readUndici),
+        floor: (): Promise<number> => request(url, { dispatcher: floorDispatcher }).then(readUndici),
+        reading: (): Promise<number> => request(url, { dispatcher: readingDispatcher }).then(readUndici),
         axios: (): Promise<number> => signedAxios.get(url).then((r) => r.status),
         rawAxios: (): Promise<number> => plainAxios.get(url).then((r) => r.status),
       };
@@ -74,6 +80,18 @@ export const bearerAdapters: ComparisonGroup = {
         baseline: side(baseline[0], baseline[1], concurrency),
         ...LOOPBACK_COUNTS[concurrency],
       });
+      const floor = (concurrency: 1 | 64, what: string, why: string, signet: [string, () => Promise<number>]): Comparison => ({
+        name: `undici: ${what} vs raw undici.request (cached Bearer), concurrency ${concurrency}`,
+        section: 'undici interceptor',
+        kind: 'absolute',
+        target: null,
+        source: 'no target: the floor under the Bearer interceptor row',
+        metric: 'cpu',
+        measured: `client CPU per request (GET on loopback, body read), a Bearer token; the ratio is ${why}`,
+        signet: side(signet[0], signet[1], concurrency),
+        baseline: side("request(url, { dispatcher: new Agent(), headers: { authorization: 'Bearer …' } })", sides.rawUndici, concurrency),
+        ...LOOPBACK_COUNTS[concurrency],
+      });
       const rows = (concurrency: 1 | 64): Comparison[] => [
         row('fetch adapter', 'fetch adapter vs raw fetch', concurrency, ['withAuth(fetch, bearer(clientCredentials({ … })), { origins })', sides.fetch], ["fetch(url, { headers: { authorization: 'Bearer …' } })", sides.rawFetch]),
         row(
@@ -84,6 +102,11 @@ export const bearerAdapters: ComparisonGroup = {
           ["request(url, { dispatcher: new Agent(), headers: { authorization: 'Bearer …' } })", sides.rawUndici],
         ),
         row('axios adapter', 'axios adapter vs raw axios', concurrency, ['attachAuth(axios.create(), bearer(clientCredentials({ … })), { origins })', sides.axios], ["axios.create({ headers: { authorization: 'Bearer …' } })", sides.rawAxios]),
+        floor(concurrency, 'a minimal async interceptor', 'what any interceptor that waits a microtask costs', ['d => (o, h) => (queueMicrotask(() => d({ ...o, headers }, h)), true)', sides.floor]),
+        floor(concurrency, 'an async interceptor that reads the request as URL + Headers', 'what any interceptor pays that hands a scheme a URL and Headers', [
+          'a microtask later: new URL(origin + path), SigningHeaders, set one, flat list, dispatch (fixtures/floor-interceptors.ts)',
+          sides.reading,
+        ]),
       ];
       return { comparisons: [...rows(1), ...rows(64)], close };
     } catch (error) {

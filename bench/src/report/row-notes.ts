@@ -44,7 +44,7 @@ export const ROW_NOTES: readonly RowNote[] = [
   {
     title: 'OAuth 1.0a: met, and what made it cheaper',
     rows: ['oauth1 sign vs HMAC-SHA1 over its base string', 'oauth1 sign vs oauth-1.0a, bytes allocated'],
-    text: `Both targets are met: 2.86× the bare HMAC-SHA1 (p25–p75 2.79–2.95) and 0.18× \`oauth-1.0a\`'s bytes in the run this page shows (2026-12-08, a quiet machine). Since that day the row signs in the request path, as the HMAC rows do: a fresh request per operation whose headers the send loop owns (\`SigningHeaders\`), so the scheme writes \`Authorization\` into them instead of copying the \`Headers\` first; neither baseline copies headers (one is a bare HMAC, the other returns a header object). On 2026-11-28 the row measured \`authorize\` on a plain \`Headers\` (one copy per call): 2.92–2.99× on a quiet machine, 3.0–4.0× under a load average of 6–9, and 5.5 kB, 0.25×. Earlier figures here (375 and 117 bytes) were not allocations: the row ran 2,000 operations per batch, and scavenges during the batch hid most of both sides' garbage. It now runs batches of 20, which fit the young generation, and \`pnpm bench\` also passes \`--min-semi-space-size=64\`, under which no scavenge runs.
+    text: `Both targets are met: 2.77× the bare HMAC-SHA1 (p25–p75 2.70–2.84) and 0.18× \`oauth-1.0a\`'s bytes in the run this page shows (2026-12-08, a quiet machine; 2.86× in the run before it). Since that day the row signs in the request path, as the HMAC rows do: a fresh request per operation whose headers the send loop owns (\`SigningHeaders\`), so the scheme writes \`Authorization\` into them instead of copying the \`Headers\` first; neither baseline copies headers (one is a bare HMAC, the other returns a header object). On 2026-11-28 the row measured \`authorize\` on a plain \`Headers\` (one copy per call): 2.92–2.99× on a quiet machine, 3.0–4.0× under a load average of 6–9, and 5.5 kB, 0.25×. Earlier figures here (375 and 117 bytes) were not allocations: the row ran 2,000 operations per batch, and scavenges during the batch hid most of both sides' garbage. It now runs batches of 20, which fit the young generation, and \`pnpm bench\` also passes \`--min-semi-space-size=64\`, under which no scavenge runs.
 
 What made it cheaper, in the order of the commits:
 
@@ -80,16 +80,17 @@ went, and none of it was the cryptography:
 - **No awaits behind the platform's own \`node:crypto\`** (which digests synchronously): \`hmac()\`
   since 2026-11-28, \`signWebhook\` since 2026-12-08. On that day the webhook row read 1.52–1.57×,
   a miss, with that day's code and with the code of the run before, on a machine where it had read
-  1.40× before; without the two awaits per call it reads 1.21×. A crypto the caller supplies (even a
+  1.40× before; without the two awaits per call it reads 1.21–1.22×. A crypto the caller supplies (even a
   copy of the platform's with one method replaced) is always called and awaited.`,
   },
   {
     title: 'Where the fetch adapter misses, and what would close it',
     rows: ['fetch adapter vs raw fetch, concurrency 1', 'fetch adapter vs raw fetch, concurrency 64'],
-    text: `The run this page shows: 1.11 at concurrency 1 (missed by 1.3 %, p25–p75 0.99–1.30) and 0.99 at
-64 (met, p25–p75 0.54–2.20); runs before it read 1.07–1.15 and 1.09–1.25. The adapter's own work
+    text: `The run this page shows: 1.11 at concurrency 1 (missed by 0.9 %, p25–p75 0.98–1.25) and 1.03 at
+64 (met, p25–p75 0.56–2.04); other runs on 2026-12-08 read 1.11–1.15 and 0.99–1.20, and with a
+cached Bearer token (the rows below) 1.10–1.13 and 1.05–1.26. The adapter's own work
 without the network (the \`adapter overhead\` row: the same in-memory \`fetch\` stand-in called
-through \`withAuth\` and directly) is 4.6 µs per request (2.9–6.1) against raw fetch's 110–240 µs of
+through \`withAuth\` and directly) is 4.6 µs per request (3.0–5.1) against raw fetch's 100–300 µs of
 client CPU on loopback, 2–4 %. What the concurrency-1 row shows beyond that is the same code run
 cold: see "Concurrency 1: what code costs when it runs cold" under the undici interceptor, where
 the floors are measured.
@@ -111,9 +112,10 @@ one at hand, a contract change measured at about 0.4 µs and 1 kB per request).`
     title: 'Cached Bearer: what it costs',
     rows: ['bearer authorize (cached token), absolute', 'bearer authorize (cached token) vs header set by hand'],
     text: `A cached \`bearer()\` authorize asks the refresher for the token (a promise resolved at once
-when the token is fresh), copies the request's \`Headers\` and sets \`Authorization\`: 0.85 µs in
-the run this page shows, against the 2 µs target, and 1.75× the header set by hand (1.84–2.10 in
-runs before 2026-12-08). It cost 2.2–2.4 µs until 2026-11-28: a scratch probe put 1.36 µs in
+when the token is fresh), copies the request's \`Headers\` and sets \`Authorization\`: 0.76 µs in
+the run this page shows, against the 2 µs target, and 1.49× the header set by hand (1.84–2.10 in
+runs before 2026-12-08, when the header value was still built per request; see the Bearer adapter
+rows). It cost 2.2–2.4 µs until 2026-11-28: a scratch probe put 1.36 µs in
 \`withHeaders\` (its \`Object.entries\` loop over one header) and most of the rest in a \`WeakMap\`
 entry per signed request (which token generation it carried, to tell a straggler's 401 from the
 current token's); a refused request's \`Authorization\` is now compared with the current token
@@ -129,7 +131,7 @@ the hop (a contract change measured at about 0.4 µs).`,
     text: `A cached \`jwt()\` authorize does what a cached Bearer does (look up the audience's JWT, check
 it is fresh on the corrected clock, copy the request's \`Headers\`, set \`Authorization\`), but
 the value is a whole JWT, about 300 characters here, and undici's \`Headers.set\` checks every
-character: 1.09 µs in the run this page shows, 1.36× the header set by hand. An absolute target in
+character: 1.03 µs in the run this page shows, 1.35× the header set by hand. An absolute target in
 microseconds moves with the machine: in one full run on 2026-11-28, every timed row ran about 1.55
 times slower than in the run before it, and the cached JWT read 2.15 µs, a miss, against 1.39; its
 ratio to the header set by hand, from which the machine's speed cancels out, stayed at 1.5–1.7: the
@@ -155,7 +157,7 @@ target for it in the issue; it is reported so a regression shows.`,
     title: 'Bundle sizes: where the budgets are missed, and what would close it',
     rows: ['bundle: withAuth + bearer + refreshToken vs ky', 'bundle: hmac'],
     text: `The budgets (3 kB gzip for \`withAuth\` + \`bearer\` + \`refreshToken\`, 2 kB for \`hmac\`) come from
-\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded (14.1 kB and 3.65 kB in the run
+\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded (14.2 kB and 3.65 kB in the run
 this page shows; 13.7 kB and 3.5 kB before 2026-12-08, when \`SigningHeaders\` joined the fetch
 entry, about 0.35 kB, and the allocation work on \`hmac\` added 0.17 kB; 12.4 kB and 3.0 kB before
 the speed work of 2026-11-28, which added the per-request \`Exchange\` class, the cancellation
@@ -180,7 +182,7 @@ redaction helpers out of the \`hmac\` entry. Issue 9 asks for a decision on the 
   {
     title: 'HMAC allocation: how it got under 2.5 kB',
     rows: ['hmac sign, bytes allocated'],
-    text: `Met: 2.26 kB per signed request in the run this page shows (2026-12-08), against a 2.5 kB target
+    text: `Met: 2.24 kB per signed request in the run this page shows (2026-12-08; 2.25–2.27 kB in the runs before it), against a 2.5 kB target
 (7.6–7.8 kB until 2026-11-28, 4.0 kB until 2026-12-08). The row signs in the request path: a fresh
 request per operation (built untimed, \`Side.prepare\`), whose headers the send loop owns, as every
 adapter now hands them over; the adapter's copy of its client's headers is the adapter's cost. A
@@ -222,16 +224,19 @@ returns (async by contract) with the bench's \`await\` of it.`,
       'axios adapter vs raw axios, concurrency 1',
       'axios adapter vs raw axios, concurrency 64',
     ],
-    text: `The run this page shows: at concurrency 64 the interceptor meets both targets, 1.09 with \`apiKey\`
-(target 1.1) and 1.21 with \`hmac\` (target 1.25); runs the same day read 1.10–1.12 and 1.22–1.24,
-and on 2026-11-28 1.15–1.23 and 1.23–1.30. At concurrency 1 it misses: 1.37 and 1.75.
+    text: `The run this page shows: at concurrency 64, 1.15 with \`apiKey\` (target 1.1, missed; p25–p75
+1.05–1.30) and 1.20 with \`hmac\` (target 1.25, met); the full run before it, on the same quiet
+machine the same morning, read 1.09 and 1.21 (both met), filtered runs 1.10–1.12 and 1.22–1.24, and on
+2026-11-28 1.15–1.23 and 1.23–1.30. At concurrency 1 it misses: 1.32 and 1.67 (1.37 and 1.75 in the
+run before).
 
 **The floors.** Two rows measure what an interceptor costs before it does any of Signet's work, in
 the same run: a minimal asynchronous interceptor (add the header one microtask later, then
 dispatch) and one that also reads the request as the credential contract has it (a \`URL\` and
 \`Headers\`: parse the URL, copy the caller's headers into \`SigningHeaders\`, set one, turn them
-into undici's flat list). At concurrency 64 they read 1.04 and 1.07. At concurrency 1 they read
-1.11 and 1.15: **at concurrency 1, issue 6's 1.1 is the floor of any asynchronous interceptor
+into undici's flat list). At concurrency 64 they read 1.06 and 1.07 (1.04 and 1.07 in the run
+before). At concurrency 1 they read 1.11 and 1.17 (1.11 and 1.15 before): **at concurrency 1,
+issue 6's 1.1 is the floor of any asynchronous interceptor
 composed onto an Agent** (issue 6 asks for exactly that: composable, signing asynchronously before
 dispatch), and reading the request as a \`URL\` and \`Headers\` is already over it. Part of the floor
 is \`compose()\` itself: it wraps the caller's old-style handler (\`undici.request\`'s, fetch's) in a
@@ -249,13 +254,15 @@ in-memory dispatcher: 5.6 µs hot, 34 µs with 8 MB of memory touched between re
 32 MB (the bare in-memory dispatch went from 0.45 to 8.8 µs). A CPU profile of the loopback row at
 concurrency 1 puts about a microsecond on each function a request runs, whatever it does (the
 clock's \`observeServerTime\`, a few lines, took 1.1 µs). So the concurrency-1 rows measure how much
-code and data one request touches, not how much work it does: the interceptor's 2.9 µs of hot work
-(\`adapter overhead\`) becomes about 17 µs above the reading floor, and HMAC signing (canonical
-query, path, two digests) adds about 30 µs more cold against 4.3 µs hot. What would lower them: a
+code and data one request touches, not how much work it does: the interceptor's 3.1 µs of hot work
+(\`adapter overhead\`) becomes about 15 µs above the reading floor, and HMAC signing (canonical
+query, path, two digests) adds about 33 µs more cold against 3.7 µs hot. What would lower them: a
 send loop that runs fewer distinct steps and promises per request, and an interceptor that skips
 \`compose()\`'s handler round trip by giving the Agent an old-style handler (an API undici 7 marks
 deprecated). Neither would reach 1.1 with \`apiKey\` while the floor itself is 1.11; a target
-relative to the floor (for instance within 0.1 of it) would judge Signet's own cost there.
+relative to the floor (for instance within 0.1 of it) would judge Signet's own cost there. At
+concurrency 64 the \`apiKey\` row sits between the reading floor (1.07) and about 1.15 from run to
+run: met in one full run, missed in the other, so it is noise-bound there too.
 
 **History, each step measured.** At the start of 2026-11-28 the rows read 1.40 and 1.98 at 64. No
 \`AbortSignal\` per request (Node 20 takes 3.5 µs to create one; the send loop watches a
@@ -267,14 +274,50 @@ header list passed through, above; for HMAC, the body hash of an empty body is a
 on Node. On 2026-12-08 the scheme stopped copying the request's \`Headers\` (it writes into the
 loop's \`SigningHeaders\`) and HMAC signing allocates 2.3 kB instead of 4.0 kB.
 
-axios: 0.99 at concurrency 1 (met) and 1.36 at 64 in the run this page shows, with p25–p75 as wide
-as 0.72–1.57; earlier runs read 1.00–1.34 there, so the row is noise-bound at 64. The adapter's own
-cost without the network is 11.9 µs per request against raw axios's 20 µs with an in-memory adapter
+axios: 1.00 at concurrency 1 (met) and 1.33 at 64 in the run this page shows, with p25–p75 as wide
+as 0.71–1.50 (1.36 in the run before; with a cached Bearer token 1.02–1.27); earlier runs read
+1.00–1.34 there, so the row is noise-bound at 64. The adapter's own
+cost without the network is 11.6 µs per request against raw axios's 20 µs with an in-memory adapter
 and 170–360 µs of client CPU on loopback; axios itself allocates about 27 kB per request (mostly
 \`mergeConfig\`), whose collection lands in whichever side's round it falls. Until 2026-11-28 the
 adapter cost 19–24 µs, 13 µs of it garbage collection: it defined \`response.request\` on every
 response as an accessor with a getter closure of its own, so each response got a hidden class of its
 own, held by the shared class's transitions until a full GC; one shared accessor fixed it.`,
+  },
+  {
+    title: 'With a cached Bearer token: issue 6\'s rows as it states them',
+    rows: [
+      'fetch adapter vs raw fetch (cached Bearer), concurrency 1',
+      'fetch adapter vs raw fetch (cached Bearer), concurrency 64',
+      'undici interceptor vs raw undici.request (cached Bearer), concurrency 1',
+      'undici interceptor vs raw undici.request (cached Bearer), concurrency 64',
+      'axios adapter vs raw axios (cached Bearer), concurrency 1',
+      'axios adapter vs raw axios (cached Bearer), concurrency 64',
+      'undici: a minimal async interceptor vs raw undici.request (cached Bearer), concurrency 1',
+      'undici: a minimal async interceptor vs raw undici.request (cached Bearer), concurrency 64',
+      'undici: an async interceptor that reads the request as URL + Headers vs raw undici.request (cached Bearer), concurrency 1',
+      'undici: an async interceptor that reads the request as URL + Headers vs raw undici.request (cached Bearer), concurrency 64',
+    ],
+    text: `Issue 6 sets its adapter targets "with a cached Bearer token"; until 2026-12-08 the bench measured
+them with \`apiKey\` only (those rows stay, beside these). Here each adapter sends
+\`bearer(clientCredentials(…))\` to the bench's authorization server and a resource that checks the
+JWT (ES256) in a child process; its token is fetched once and cached, and the raw transport sends a
+token fetched once by hand. The run this page shows: fetch 1.12 and 1.13 (concurrency 1 and 64,
+missed by about 2 %), the undici interceptor 1.33 and 1.15 (missed), axios 1.04 and 1.02 (met);
+three filtered runs earlier that day read fetch 1.10–1.13 / 1.05–1.26, undici 1.35–1.36 / 1.17–1.19
+and axios 0.99–1.03 / 1.03–1.27. The floors, against this resource in the same run: 1.06 and 1.15 at
+concurrency 1, 1.04 and 1.10 at concurrency 64; a probe that day read 1.11 and 1.14 at 64. With
+this slower resource (a JWT check per request) responses come back spread out even at concurrency
+64, so the client runs colder between them, as at concurrency 1 (see "Concurrency 1: what code
+costs when it runs cold"): reading the request as a \`URL\` and \`Headers\` alone reaches the target
+there. The interceptor's margin over the reading floor is Signet's own cost: about 0.05 at 64 and
+0.18 at 1. On 2026-12-08, \`bearer()\` stopped building \`'Bearer ' + token\` per request (the value
+is kept per token: a JWT of a few hundred characters was a new rope that \`Headers\` flattened each
+time) and answers every response but a 401 without a promise, so the loop waits for nothing on a
+200; in memory that is about 0.3 µs per request, within the noise of these rows. fetch and axios at
+concurrency 64 have p25–p75 spans of 0.7 or more here: they are noise-bound. What would close the
+rest is what closes the \`apiKey\` rows: fewer steps per request, and \`compose()\`'s handler round
+trip skipped.`,
   },
   {
     title: 'Adapter overhead without the network: what the rows show',
