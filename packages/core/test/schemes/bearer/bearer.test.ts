@@ -175,7 +175,7 @@ describe('bearer(): the cost of a request with a good token', () => {
     const time = manualClock();
     const { source } = countingSource(time.clock);
     const credential = bearer(source);
-    const signed = await credential.authorize({ ...request(), headers: new Headers() }, contextWith(time.clock));
+    const signed = await credential.authorize({ method: 'GET', url: new URL(`${ORIGIN}/things`), headers: new Headers(), body: undefined }, contextWith(time.clock));
     for (const status of [200, 204, 304, 403, 429, 500]) {
       expect(credential.onResponse!({ status, headers: new Headers({ 'www-authenticate': 'Bearer error="invalid_token"' }) }, signed, contextWith(time.clock))).toBeUndefined();
     }
