@@ -56,6 +56,16 @@ export type SignetEvent =
       readonly expiresInMs: number | undefined;
     }
   | {
+      /**
+       * A refresh that had started was overtaken by a sign-in or sign-out (`set()`, `clear()`): it
+       * stopped, and whatever it fetched was not kept. Its callers got the new session's tokens, or
+       * `session_ended` after a sign-out. Every `token.refresh.started` ends in one of
+       * `succeeded`, a final `failed`, `token.session.ended`, or this.
+       */
+      readonly type: 'token.refresh.abandoned';
+      readonly source: string;
+    }
+  | {
       /** A refresh attempt failed. `transient` failures are retried (bounded) and never end the session. */
       readonly type: 'token.refresh.failed';
       readonly source: string;

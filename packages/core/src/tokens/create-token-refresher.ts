@@ -99,6 +99,12 @@ type Reason = 'missing' | 'expired' | 'proactive' | 'rejected';
 
 // Thrown inside a refresh that set() or clear() overtook; its callers get afterSessionChange().
 const SESSION_CHANGED = Symbol('session changed');
+
+// A refresh run: the session it belongs to (once it has begun), and whether it announced itself.
+interface RunLabel {
+  session: number | undefined;
+  started: boolean;
+}
 type Acceptable = (record: StoredTokens, now: number) => boolean;
 
 const DEFAULTS = { lockTtlMs: 30_000, lockWaitMs: 15_000, refreshAheadMs: 60_000, expiryMarginMs: 10_000, retries: 3, minDelayMs: 250, maxDelayMs: 10_000 };
@@ -148,7 +154,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   let inflight: Promise<StoredTokens> | undefined;
   // The session (epoch) the refresh in flight runs in; undefined while it still waits for a sign-in
   // or sign-out under way, when any request may join it (it will run in the session that follows).
-  let inflightRun: { session: number | undefined } = { session: undefined };
+  let inflightRun: RunLabel = { session: undefined, started: false };
   let ended: SignetCredentialError | undefined;
   let proactivePausedUntil = 0;
   let degraded = false;
@@ -216,9 +222,14 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
     // The shared work runs without any caller's signal: one caller giving up must not cancel
     // the refresh the others are waiting for.
-    const label: { session: number | undefined } = { session: undefined };
+    const label: RunLabel = { session: undefined, started: false };
     const run = runRefresh(reason, acceptable, context, label)
-      .catch((error: unknown) => (error === SESSION_CHANGED ? afterSessionChange() : Promise.reject(error)))
+      .catch((error: unknown) => {
+        if (error !== SESSION_CHANGED) return Promise.reject(error);
+        // A refresh that said it started says how it ended, also when a set() or clear() overtook it.
+        if (label.started) context.emit({ type: 'token.refresh.abandoned', source: name });
+        return afterSessionChange();
+      })
       .finally(() => {
         if (inflight === run) inflight = undefined;
       });
@@ -232,7 +243,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     return inflight !== undefined && (inflightRun.session === undefined || inflightRun.session === epoch);
   }
 
-  async function runRefresh(reason: Reason, acceptable: Acceptable, context: AuthContext, label: { session: number | undefined }): Promise<StoredTokens> {
+  async function runRefresh(reason: Reason, acceptable: Acceptable, context: AuthContext, label: RunLabel): Promise<StoredTokens> {
     // A sign-in or sign-out under way finishes first, so the store is read after it: a refresh
     // right after clear() must not find the signed-out tokens still there.
     while (pendingChanges > 0) await sessionChange;
@@ -268,6 +279,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
         }
       }
       context.emit({ type: 'token.refresh.started', source: name, reason });
+      label.started = true;
       let tokens: TokenSet;
       try {
         // A store that lost its data (Redis restarted empty), or holds a record older than ours,

@@ -546,6 +546,32 @@ describe('createTokenRefresher: found in review', () => {
     }
   });
 
+  it('a refresh overtaken by clear() or set() says so: started, then abandoned, never succeeded', async () => {
+    for (const change of ['clear', 'set'] as const) {
+      const time = manualClock();
+      const fetching = gate();
+      let hold = false;
+      const { source } = countingSource(time.clock, { lifetimeMs: HOUR });
+      const held: TokenSource = { ...source, getToken: async (current, context) => { if (hold) await fetching.promise; return source.getToken(current, context); } };
+      const refresher = createTokenRefresher(held);
+      const events: SignetEvent[] = [];
+      const context = contextWith(time.clock, events);
+      await refresher.token(context);
+      time.advance(HOUR + 1);
+      hold = true;
+      events.length = 0;
+      const refreshing = refresher.token(context).catch((error: unknown) => error);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (change === 'clear') await refresher.clear();
+      else await refresher.set({ accessToken: new Secret('user-b'), tokenType: 'Bearer', expiresAt: time.clock.now() + HOUR });
+      fetching.open();
+      await refreshing;
+      const lifecycle = events.map((event) => event.type).filter((type) => type.startsWith('token.refresh'));
+      expect(lifecycle).toEqual(['token.refresh.started', 'token.refresh.abandoned']);
+      expect(events).toContainEqual({ type: 'token.refresh.abandoned', source: source.name });
+    }
+  });
+
   it('a set() that could not be stored changes nothing: the refresh under way goes on and serves its waiters', async () => {
     const time = manualClock();
     const inner = createMemoryTokenStore();
