@@ -100,10 +100,12 @@ type Reason = 'missing' | 'expired' | 'proactive' | 'rejected';
 // Thrown inside a refresh that set() or clear() overtook; its callers get afterSessionChange().
 const SESSION_CHANGED = Symbol('session changed');
 
-// A refresh run: the session it belongs to (once it has begun), and whether it announced itself.
+// A refresh run: the session it belongs to (once it has begun), whether it announced itself, and
+// its attempts at the source so far (its own: a run of another session may overlap its end).
 interface RunLabel {
   session: number | undefined;
   started: boolean;
+  attempts: number;
 }
 type Acceptable = (record: StoredTokens, now: number) => boolean;
 
@@ -154,7 +156,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   let inflight: Promise<StoredTokens> | undefined;
   // The session (epoch) the refresh in flight runs in; undefined while it still waits for a sign-in
   // or sign-out under way, when any request may join it (it will run in the session that follows).
-  let inflightRun: RunLabel = { session: undefined, started: false };
+  let inflightRun: RunLabel = { session: undefined, started: false, attempts: 0 };
   let ended: SignetCredentialError | undefined;
   let proactivePausedUntil = 0;
   let degraded = false;
@@ -165,8 +167,6 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   let staleInStore: { readonly accessToken: string | undefined } | undefined;
   // Bumped by set() and clear(): a refresh that started before a sign-in or sign-out is discarded.
   let epoch = 0;
-  // Attempts of the refresh in flight (there is at most one), for the final error's message.
-  let attempts = 0;
 
   // How close to expiry a token may get: the configured windows, capped by its lifetime.
   function condition(record: StoredTokens, now: number): 'fresh' | 'stale' | 'expired' {
@@ -222,7 +222,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
     // The shared work runs without any caller's signal: one caller giving up must not cancel
     // the refresh the others are waiting for.
-    const label: RunLabel = { session: undefined, started: false };
+    const label: RunLabel = { session: undefined, started: false, attempts: 0 };
     const run = runRefresh(reason, acceptable, context, label)
       .catch((error: unknown) => {
         if (error !== SESSION_CHANGED) return Promise.reject(error);
@@ -284,10 +284,10 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
       try {
         // A store that lost its data (Redis restarted empty), or holds a record older than ours,
         // must not send us back to a spent refresh token: what this process holds is newer.
-        tokens = await getToken((record === undefined || isStale(record) ? (cached ?? record) : record)?.tokens, context, startedIn);
+        tokens = await getToken((record === undefined || isStale(record) ? (cached ?? record) : record)?.tokens, context, startedIn, label);
       } catch (error) {
         assertSameSession(startedIn);
-        return await failed(error, record, context, startedIn);
+        return await failed(error, record, context, startedIn, label.attempts);
       }
       assertSameSession(startedIn);
       return await write(record, tokens, context, startedIn);
@@ -296,16 +296,15 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     }
   }
 
-  async function getToken(current: TokenSet | undefined, context: AuthContext, startedIn: number): Promise<TokenSet> {
+  async function getToken(current: TokenSet | undefined, context: AuthContext, startedIn: number, label: RunLabel): Promise<TokenSet> {
     const sourceContext: TokenSourceContext = { ...context, signal: undefined, attempt: 1 };
-    attempts = 0;
     return pRetry(() => source.getToken(current, sourceContext), {
       retries,
       // Delays are ours (Retry-After aware, injectable); p-retry counts, classifies and stops.
       minTimeout: 0,
       maxTimeout: 0,
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-        attempts = attemptNumber;
+        label.attempts = attemptNumber;
         const failure = classifyFailure(error);
         context.emit({ type: 'token.refresh.failed', source: name, transient: failure.kind === 'transient', attempt: attemptNumber, reason: failure.reason });
         if (failure.kind === 'transient' && retriesLeft > 0 && epoch === startedIn) await wait(delayFor(attemptNumber, failure.retryAfterMs), undefined);
@@ -323,7 +322,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     return Math.round(base / 2 + (random() * base) / 2);
   }
 
-  async function failed(error: unknown, record: StoredTokens | undefined, context: AuthContext, startedIn: number): Promise<never | StoredTokens> {
+  async function failed(error: unknown, record: StoredTokens | undefined, context: AuthContext, startedIn: number, attempts: number): Promise<never | StoredTokens> {
     const failure = classifyFailure(error);
     if (failure.kind === 'session_ended') {
       // Never end a session on a stale failure: if someone wrote a newer token meanwhile (a
