@@ -13,7 +13,7 @@ const CHUNK = 8192;
 // One list of codes per output length up to this, reused: a nonce or a signature then allocates
 // only its string (a new list of 22 codes was about 200 bytes per nonce). Safe to share, since
 // nothing runs between filling a list and reading it back.
-const MAX_REUSED = 256;
+const MAX_REUSED = 64;
 const reused: number[][] = [];
 
 /** UTF-8 bytes of a string. */

@@ -89,6 +89,8 @@ describe('HMAC verifier', () => {
     ['a short signature', 'HMAC-SHA256 keyId="partner-42", timestamp="1700000000", nonce="n", headers="", signature="abc"'],
     ['a repeated parameter', 'HMAC-SHA256 keyId="a", keyId="b", timestamp="1700000000", nonce="n", headers="", signature="' + 'a'.repeat(64) + '"'],
     ['garbage', 'HMAC-SHA256 ,,,'],
+    // A header listed twice would only make the verifier build a longer string before any check.
+    ['a header listed twice', 'HMAC-SHA256 keyId="partner-42", timestamp="1700000000", nonce="n", headers="x-a;x-a", signature="' + 'a'.repeat(64) + '"'],
   ])('%s is malformed_credentials', async (_, authorization) => {
     expect(await verifierAt().verify(new Request('https://api.example.com/', { headers: { authorization } }))).toMatchObject({ ok: false, reason: 'malformed_credentials' });
   });

@@ -19,7 +19,9 @@ export function canonicalQuery(search: string): string {
   // Each pair as one sort key, `name NUL value`: the encoded text is pure ASCII without NUL (it
   // would be %00), so code-unit order of the keys is order by name, then by value, and no pair
   // object is built.
-  const keys = reusedKeys;
+  // The kept list only for queries of ordinary length: the verifier canonicalizes whatever query
+  // a sender chooses, and a list kept at the size of the longest one seen would be its to grow.
+  const keys = query.length <= MAX_REUSED_QUERY ? reusedKeys : [];
   let count = 0;
   for (let start = 0; start <= query.length; ) {
     let end = query.indexOf('&', start);
@@ -41,6 +43,8 @@ export function canonicalQuery(search: string): string {
   return joined.replaceAll('\0', '=');
 }
 
-// One list of sort keys, reused (it grows to the longest query seen): a new list grown pair by
-// pair cost about 150 bytes a request. Safe to share, since nothing runs between filling and reading it.
+// One list of sort keys, reused: a new list grown pair by pair cost about 150 bytes a request.
+// Safe to share, since nothing runs between filling and reading it. A query of this length has
+// at most 256 pairs, so the list never holds more.
+const MAX_REUSED_QUERY = 512;
 const reusedKeys: string[] = [];

@@ -56,5 +56,8 @@ export function parseHmacAuthorization(credentials: string): HmacAuthorization |
   if (!keyId || !nonce || headers === undefined || !signature || !/^\d{1,12}$/.test(timestamp ?? '') || !/^[0-9a-f]{64}$/.test(signature)) return undefined;
   const signedHeaders = headers === '' ? [] : headers.split(';');
   if (signedHeaders.some((name) => !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name))) return undefined;
+  // A name listed twice is malformed (hmac() refuses such a list): it would only let a sender make
+  // the verifier build a longer string to sign, before any signature is checked.
+  if (new Set(signedHeaders).size !== signedHeaders.length) return undefined;
   return { keyId, timestamp: Number(timestamp), nonce, signedHeaders, signature };
 }

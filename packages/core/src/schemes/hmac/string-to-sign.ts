@@ -72,10 +72,14 @@ export function stringToSign(timestamp: number, nonce: string, method: string, u
 // Nine lines, plus one per signed header.
 const FIXED_LINES = 9;
 // One list of lines per length, reused: growing a new one line by line cost about 150 bytes a
-// request. Safe to share, since nothing runs between filling it and joining it.
+// request. Safe to share, since nothing runs between filling it and joining it. Only for the
+// lengths a signer uses: the verifier builds this string from a header list an unauthenticated
+// sender chooses, and a kept list per length it names would be memory it could grow at will.
+const MAX_REUSED_LINES = FIXED_LINES + 32;
 const reusedLines: string[][] = [];
 
 function linesOf(length: number): string[] {
+  if (length > MAX_REUSED_LINES) return new Array<string>(length).fill('');
   return (reusedLines[length] ??= new Array<string>(length).fill(''));
 }
 
