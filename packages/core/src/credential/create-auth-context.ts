@@ -26,7 +26,9 @@ export interface AuthContextOptions {
 // byte array per nonce. A crypto the caller supplied is always asked for the bytes.
 function defaultNonce(crypto: SignetCrypto): () => string {
   const sync = syncDigestsOf(crypto);
-  return sync === undefined ? () => base64url(crypto.randomBytes(16)) : () => sync.randomBase64url(16);
+  // Checked by name too: an older copy of this package in the same process shares the symbol.
+  if (typeof sync?.randomBase64url !== 'function') return () => base64url(crypto.randomBytes(16));
+  return () => sync.randomBase64url(16);
 }
 
 /**

@@ -37,6 +37,12 @@ describe('createAuthContext', () => {
     expect(asked).toBe(1);
   });
 
+  test("nonces still work beside an older copy of this package, whose platform crypto has the sync digests but no pool nonce", () => {
+    const older = { ...platformCrypto };
+    Object.defineProperty(older, Symbol.for('@signet/core sync digests'), { value: { sha256: () => '', hmacSha256: () => '' } });
+    expect(createAuthContext({ crypto: older }).nonce()).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
   test('a listener that throws cannot fail the caller', () => {
     const context = createAuthContext({
       onEvent: () => {
