@@ -103,7 +103,8 @@ options are copied with \`Object.assign\` rather than a spread literal (V8 build
 spreads a non-empty object and adds fields on a slow path, about 1 µs a field), and schemes that set
 one header use \`withHeader\`. Since 2026-12-08 a request makes one copy of its headers instead of
 two: \`toOutgoingRequest\` copies the caller's into \`SigningHeaders\`, the scheme writes into them,
-and the loop undoes that before any other attempt (docs/concepts.md, "The request a scheme sees").
+and any later attempt starts from a copy without those writes (docs/concepts.md, "The request a
+scheme sees").
 What would close the rest at concurrency 1: fewer distinct steps per request (each costs about a
 microsecond cold), and fewer promises (the credential's \`authorize\` returning a value when it has
 one at hand, a contract change measured at about 0.4 µs and 1 kB per request).`,
@@ -198,7 +199,7 @@ below was measured with it.
   \`node:crypto\`; Web Crypto cannot, and a crypto the caller supplies is always awaited), and the
   string to sign built with one \`join\`.
 - 2026-12-08, 1.7 kB: no \`Headers\` copy (the scheme writes \`Authorization\` into the loop's
-  \`SigningHeaders\`, and the loop undoes it before another attempt: about 0.9 kB); the nonce from
+  \`SigningHeaders\`; a re-send starts from a copy without it: about 0.9 kB); the nonce from
   the random pool as base64url natively (no view, no copy, no list of codes: about 0.4 kB); the
   header value as one \`join\` (a template made a rope of a dozen pieces, which \`Headers\` then
   flattened into a second copy: about 0.25 kB); the string to sign in a reused list of lines and the

@@ -133,6 +133,20 @@ describe('withAuth(fetch)', () => {
     expect(new Headers(init!.headers).get('authorization')).toBe(`ApiKey ${KEY}`);
   });
 
+  test('a fetch function that keeps what it was given still sees what each call sent (a mock recording calls)', async () => {
+    const calls: Array<{ url: string; headers: Headers }> = [];
+    const recording: typeof fetch = async (input, init) => {
+      calls.push({ url: String(input), headers: init!.headers as Headers });
+      return new Response(null, calls.length === 1 ? { status: 307, headers: { location: `${API}/next` } } : { status: 200 });
+    };
+    const caller = new Headers({ accept: 'text/plain' });
+    await withAuth(recording, apiKey({ key: KEY }), { origins: API })(`${API}/first`, { headers: caller });
+    expect(calls.map((call) => call.url)).toEqual([`${API}/first`, `${API}/next`]);
+    expect(calls[0]!.headers).not.toBe(calls[1]!.headers);
+    for (const call of calls) expect(Object.fromEntries(call.headers)).toEqual({ accept: 'text/plain', authorization: `ApiKey ${KEY}` });
+    expect([...caller]).toEqual([['accept', 'text/plain']]);
+  });
+
   test('bad options fail at construction with a typed error naming the field', () => {
     expect(() => withAuth(fetch, apiKey({ key: KEY }), {} as never)).toThrow(SignetConfigError);
     expect(() => withAuth(fetch, apiKey({ key: KEY }), { origins: 'http://api.example.test' })).toThrow(/^origins: /);

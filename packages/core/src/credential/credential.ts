@@ -32,7 +32,7 @@ export interface Credential {
    * Returns `request` with this scheme's proof attached, through {@link withHeader},
    * {@link withHeaders} or {@link withQueryParam}. During a send, `request.headers` are
    * {@link SigningHeaders} the loop owns: writing into them is allowed (those helpers do), and the
-   * loop undoes the writes before the next attempt. Nothing else of `request` may be changed.
+   * next attempt starts from a copy without those writes. Nothing else of `request` may be changed.
    */
   authorize(request: SignableRequest, context: AuthContext): Promise<SignableRequest>;
   /** Looks at the response to a request this credential authorized, and may ask for one re-send. */

@@ -3,8 +3,9 @@ import type { SigningHeaders } from './signing-headers.js';
 /**
  * A request as a scheme sees it: plain data, bytes not streams. A scheme returns the request with
  * its proof attached through {@link withHeader}, {@link withHeaders} or {@link withQueryParam}:
- * during a send its headers are {@link SigningHeaders} the loop owns, written in place and undone
- * before the next attempt; anywhere else they are copied, so a caller's request is never changed.
+ * during a send its headers are {@link SigningHeaders} the loop owns, written in place (the next
+ * attempt starts from a copy without those writes); anywhere else they are copied, so a caller's
+ * request is never changed.
  */
 export interface SignableRequest {
   /** The method, upper-case for the standard methods (as `fetch` normalizes them). */

@@ -1,16 +1,20 @@
 /**
  * The headers of one request while the send loop owns them. Between `beginAttempt()` and
  * `endAttempt()` a scheme may write into them ({@link withHeader} and {@link withHeaders} do, in
- * place), and the loop undoes those writes before the next attempt (a re-send for auth, a retry, a
- * redirect hop), so every attempt starts from the request's own headers.
+ * place), and each write is recorded with the value it replaced. The next attempt (a re-send for
+ * auth, a retry, a redirect hop) starts from `beforeAttempt()`: a new copy without those writes.
+ * The headers an attempt was sent with are never changed afterwards, so whatever the transport
+ * (or a fetch mock that keeps them) holds still shows what went out.
  *
  * Why: authorizing used to copy the request's `Headers` to add one header, a second copy on top
  * of the one every adapter makes of its client's headers (about 0.9 kB and half a microsecond per
- * request with undici's `Headers`). Undoing an attempt's few writes costs less than that copy.
+ * request with undici's `Headers`). Now a request makes one copy, and a second only when it is
+ * sent again.
  *
  * An adapter builds one from its client's headers and hands it to the send loop, which owns it
  * from then on; any other `Headers` the loop is given is copied into one first, so a caller's own
- * object is never written to. Outside an attempt it is an ordinary `Headers`.
+ * object is never written. Headers that were already used for an attempt start the next send
+ * from `beforeAttempt()`. Outside an attempt it is an ordinary `Headers`.
  *
  * @example
  * ```ts
@@ -20,62 +24,67 @@
  */
 export class SigningHeaders extends Headers {
   #inAttempt = false;
-  // What the attempt wrote, with each name's value before the attempt (null when absent): the
+  #used = false;
+  // What attempts wrote, with each name's value before the first attempt (null when absent): the
   // first name in two fields, since most schemes write one header; any others in a flat list of
   // [name, value before, …]. Allocating a list per attempt cost more than the fields.
   #firstName: string | undefined;
   #firstBefore: string | null = null;
   #more: (string | null)[] | undefined;
 
-  /** True between `beginAttempt()` and `endAttempt()`: a scheme may write, and the write will be undone. */
+  /** True between `beginAttempt()` and `endAttempt()`: a scheme may write, and each write is recorded. */
   get inAttempt(): boolean {
     return this.#inAttempt;
   }
 
+  /** True once an attempt has begun on these headers: the next one starts from `beforeAttempt()`. */
+  get used(): boolean {
+    return this.#used;
+  }
+
   override set(name: string, value: string): void {
-    if (this.#inAttempt) this.#remember(name);
+    // `#inAttempt in this`: Headers' constructor may call this before the fields exist (see below).
+    if (#inAttempt in this && this.#inAttempt) this.#remember(name);
     super.set(name, value);
   }
 
   override append(name: string, value: string): void {
-    if (this.#inAttempt) this.#remember(name);
+    if (#inAttempt in this && this.#inAttempt) this.#remember(name);
     super.append(name, value);
   }
 
   override delete(name: string): void {
-    if (this.#inAttempt) this.#remember(name);
+    if (#inAttempt in this && this.#inAttempt) this.#remember(name);
     super.delete(name);
   }
 
-  /** Undoes the previous attempt's writes, if any, and records this one's. The send loop calls it before each authorize. */
+  /** Starts recording writes, for one attempt. The send loop calls it before each authorize. */
   beginAttempt(): void {
-    this.endAttempt();
     this.#inAttempt = true;
+    this.#used = true;
   }
 
-  /** Undoes the writes made since `beginAttempt()` and stops recording. Safe to call outside an attempt. */
+  /** Stops recording; the writes stay: these are the headers the attempt is sent with. */
   endAttempt(): void {
     this.#inAttempt = false;
-    const more = this.#more;
-    if (more !== undefined) {
-      this.#more = undefined;
-      for (let i = more.length - 2; i >= 0; i -= 2) this.#putBack(more[i]!, more[i + 1]!);
-    }
-    const first = this.#firstName;
-    if (first !== undefined) {
-      this.#firstName = undefined;
-      this.#putBack(first, this.#firstBefore);
-    }
   }
 
-  #putBack(name: string, before: string | null): void {
-    if (before === null) super.delete(name);
-    else super.set(name, before);
+  /** A new `SigningHeaders` holding these headers as they were before any attempt wrote to them. These are left as they are. */
+  beforeAttempt(): SigningHeaders {
+    const before = new SigningHeaders(this);
+    const more = this.#more;
+    if (more !== undefined) for (let i = 0; i < more.length; i += 2) putBack(before, more[i]!, more[i + 1]!);
+    if (this.#firstName !== undefined) putBack(before, this.#firstName, this.#firstBefore);
+    return before;
   }
+
+  // Private fields and methods are set up only after Headers' constructor has run, so a Headers
+  // implementation whose constructor calls this.append (the whatwg-fetch polyfill, which React
+  // Native uses) reaches the overrides before they exist: hence the `in` checks there.
 
   #remember(name: string): void {
     // Header names are case-insensitive (RFC 9110 §5.1); Headers keeps them lower-cased.
-    const key = name.toLowerCase();
+    const key = String(name).toLowerCase();
     if (key === this.#firstName) return;
     const more = this.#more;
     if (more !== undefined) for (let i = 0; i < more.length; i += 2) if (more[i] === key) return;
@@ -92,4 +101,9 @@ export class SigningHeaders extends Headers {
       this.#firstBefore = before;
     } else (this.#more ??= []).push(key, before);
   }
+}
+
+function putBack(headers: Headers, name: string, before: string | null): void {
+  if (before === null) headers.delete(name);
+  else headers.set(name, before);
 }

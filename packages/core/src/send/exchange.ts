@@ -46,8 +46,9 @@ const NOT_REPLAYABLE = {
  */
 export class Exchange<Value, Raw> implements RetryRun<Raw> {
   // The request as it goes out on this hop (redirects rewrite them); method and headers are read by sendWithRetries.
-  // The headers are the loop's own: schemes write into them during an attempt, and the loop
-  // undoes that before the next one (SigningHeaders); the loop's own changes are made between.
+  // The headers are the loop's own: a scheme writes into them during an attempt, and the next
+  // attempt or hop starts from a copy without those writes (SigningHeaders.beforeAttempt), so
+  // the headers an attempt went out with are never changed afterwards.
   method: string;
   headers: SigningHeaders;
   #url: URL;
@@ -74,8 +75,10 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   ) {
     this.method = initial.method;
     this.#url = initial.url;
-    // An adapter's SigningHeaders are handed over; anything else may be the caller's, so it is copied.
-    this.headers = initial.headers instanceof SigningHeaders && !initial.headers.inAttempt ? initial.headers : new SigningHeaders(initial.headers);
+    // An adapter's SigningHeaders are handed over (ones already sent start from before that
+    // attempt); anything else may be the caller's, so it is copied.
+    const given = initial.headers;
+    this.headers = given instanceof SigningHeaders ? (given.used ? given.beforeAttempt() : given) : new SigningHeaders(given);
     this.#body = initial.body;
     this.#trusted = parts.policy.allows(initial.url);
   }
@@ -95,7 +98,7 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   }
   /** One attempt at the hop in progress (authorized when the hop is on the credential's origins); retries call it again. */
   attempt(): Promise<TransportResponse<Raw>> {
-    return this.#authorizeHop ? this.#sendAuthorized(this.#unsigned) : this.#sendOnce(this.#unsigned);
+    return this.#authorizeHop ? this.#sendAuthorized() : this.#sendOnce(this.#unsigned);
   }
 
   async run(): Promise<Raw> {
@@ -130,9 +133,9 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
       const step = response.status >= 300 && response.status < 400 ? followRedirect(response.status, response.headers.get('location'), url, method) : undefined;
       if (step === undefined) return response.raw;
       // The next hop starts from the request's own headers, without this hop's authorization.
-      this.headers.endAttempt();
+      this.#startAfresh();
       await response.discard();
-      const here = { method, url, headers };
+      const here = { method, url, headers: this.headers };
       if (this.redirect === 'error') fail('redirect_refused', `the server redirected (${response.status}) and the request said redirect: 'error'`, here);
       if (hop >= maxRedirects) fail('too_many_redirects', `more than ${maxRedirects} redirects (maxRedirects); a redirect loop ends here`, here);
       if (step.url.protocol !== 'https:' && step.url.protocol !== 'http:') fail('redirect_refused', `refusing a redirect to a ${step.url.protocol} URL`, here);
@@ -158,16 +161,23 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   }
 
   // authorize → send → onResponse → at most one re-send.
-  async #sendAuthorized(unsigned: SignableRequest): Promise<TransportResponse<Raw>> {
+  async #sendAuthorized(): Promise<TransportResponse<Raw>> {
     const { credential, contextFor } = this.parts;
     // Attempt 2 once the request's one re-send is spent, on this hop or an earlier one: a credential
     // that would refresh before asking for a re-send (bearer) knows none would follow.
     for (let attempt = this.#resent ? 2 : 1; ; attempt++) {
       const context = contextFor(attempt, this.cancel);
       // Every attempt (a re-send, a retry) is authorized from the request's own headers.
-      this.headers.beginAttempt();
-      // A slow credential (a token fetch) must not hold up a cancelled request.
-      const signed = await raceCancellation(credential.authorize(unsigned, context), this.cancel);
+      this.#startAfresh();
+      const headers = this.headers;
+      headers.beginAttempt();
+      let signed: SignableRequest;
+      try {
+        // A slow credential (a token fetch) must not hold up a cancelled request.
+        signed = await raceCancellation(credential.authorize(this.#unsigned, context), this.cancel);
+      } finally {
+        headers.endAttempt();
+      }
       this.#throwIfCancelled();
       const response = await this.#sendOnce(signed);
       // Learn the server's time before the credential looks, so a re-send is signed with it.
@@ -192,6 +202,14 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
       this.#resent = true;
       this.emit({ type: 'auth.retry', scheme: credential.scheme, status: response.status });
     }
+  }
+
+  // Headers an attempt has written to stay as they went out; the loop goes on with a copy without
+  // those writes. The first attempt of a request uses the adapter's headers themselves.
+  #startAfresh(): void {
+    if (!this.headers.used) return;
+    this.headers = this.headers.beforeAttempt();
+    this.#unsigned = { method: this.#unsigned.method, url: this.#unsigned.url, headers: this.headers, body: this.#unsigned.body };
   }
 
   #sendOnce(request: SignableRequest): Promise<TransportResponse<Raw>> {

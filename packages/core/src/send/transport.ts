@@ -32,10 +32,10 @@ export interface OutgoingRequest<Value = unknown> {
   readonly method: string;
   readonly url: URL;
   /**
-   * Given to the send loop: {@link SigningHeaders} are handed over (the loop writes into them and
-   * the adapter must not use them again); any other `Headers` is copied first and never written.
-   * To the transport: the headers to send, read before the send resolves (the loop may change
-   * them for the next attempt afterwards).
+   * Given to the send loop: {@link SigningHeaders} are handed over (schemes write into them;
+   * ones already used for a send start from a copy as they were before it); any other `Headers`
+   * is copied first and never written. To the transport: the headers to send, never changed by
+   * the loop afterwards (the next attempt gets a copy).
    */
   readonly headers: Headers;
   readonly body: OutgoingBody<Value>;

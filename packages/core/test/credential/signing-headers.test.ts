@@ -1,67 +1,89 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type SignableRequest, SigningHeaders, withHeader, withHeaders } from '@signet/core';
 
 const callerHeaders = () => new SigningHeaders({ accept: 'application/json', authorization: 'Caller token', 'x-trace': 't-1' });
 
 describe('SigningHeaders', () => {
-  it('outside an attempt it is an ordinary Headers: writes stay, and endAttempt undoes nothing', () => {
+  it('outside an attempt it is an ordinary Headers, and beforeAttempt is a plain copy', () => {
     const headers = callerHeaders();
     headers.set('x-added', '1');
     headers.delete('x-trace');
-    headers.endAttempt();
-    expect(headers.inAttempt).toBe(false);
-    expect([...headers]).toEqual([
+    expect([headers.inAttempt, headers.used]).toEqual([false, false]);
+    const before = headers.beforeAttempt();
+    expect(before).not.toBe(headers);
+    expect([...before]).toEqual([
       ['accept', 'application/json'],
       ['authorization', 'Caller token'],
       ['x-added', '1'],
     ]);
   });
 
-  it("endAttempt puts back every header the attempt wrote: added, replaced, deleted, appended, in any case", () => {
+  it('beforeAttempt gives the headers without what the attempt wrote (added, replaced, deleted, appended, any case), and leaves these as sent', () => {
     const headers = callerHeaders();
-    const before = [...headers];
+    const original = [...headers];
     headers.beginAttempt();
-    expect(headers.inAttempt).toBe(true);
+    expect([headers.inAttempt, headers.used]).toEqual([true, true]);
     headers.set('Authorization', 'HMAC-SHA256 first');
     headers.set('authorization', 'HMAC-SHA256 second');
     headers.set('x-signature-date', '1700000000');
     headers.delete('X-Trace');
     headers.append('accept', 'text/plain');
-    expect(headers.get('accept')).toBe('application/json, text/plain');
     headers.endAttempt();
     expect(headers.inAttempt).toBe(false);
-    expect([...headers]).toEqual(before);
+    const sent = [...headers];
+    expect(sent).toEqual([
+      ['accept', 'application/json, text/plain'],
+      ['authorization', 'HMAC-SHA256 second'],
+      ['x-signature-date', '1700000000'],
+    ]);
+    const next = headers.beforeAttempt();
+    expect([...next]).toEqual(original);
+    expect([next.inAttempt, next.used]).toEqual([false, false]);
+    // What the attempt went out with is never changed afterwards.
+    expect([...headers]).toEqual(sent);
   });
 
-  it('beginAttempt undoes the previous attempt before recording the next', () => {
+  it('writes outside an attempt are part of the request, not undone', () => {
     const headers = callerHeaders();
+    headers.set('content-type', 'application/json'); // the loop's own, before any attempt
     headers.beginAttempt();
     headers.set('dpop', 'proof-1');
-    headers.beginAttempt();
-    expect(headers.has('dpop')).toBe(false);
-    headers.set('x-proof', '2');
     headers.endAttempt();
-    expect(headers.has('x-proof')).toBe(false);
-    expect(headers.get('authorization')).toBe('Caller token');
+    expect([...headers.beforeAttempt()]).toEqual([...callerHeaders(), ['content-type', 'application/json']].sort(([a], [b]) => (a! < b! ? -1 : 1)));
   });
 
-  it("an invalid name still throws Headers' own TypeError, and changes nothing", () => {
+  it("an invalid name still throws Headers' own TypeError, a non-string name works as on Headers, and neither corrupts the record", () => {
     const headers = callerHeaders();
     headers.beginAttempt();
     expect(() => headers.set('bad name', 'x')).toThrow(TypeError);
     expect(() => headers.set('x-ok', 'bad\nvalue')).toThrow(TypeError);
+    headers.set(42 as unknown as string, 'numbers are names too');
+    expect(headers.get('42')).toBe('numbers are names too');
     headers.endAttempt();
-    expect([...headers]).toEqual([...callerHeaders()]);
+    expect([...headers.beforeAttempt()]).toEqual([...callerHeaders()]);
   });
 
-  it('copies like any Headers: a copy taken in an attempt is a plain snapshot', () => {
-    const headers = callerHeaders();
-    headers.beginAttempt();
-    headers.set('authorization', 'Bearer signed');
-    const copy = new Headers(headers);
-    headers.endAttempt();
-    expect(copy.get('authorization')).toBe('Bearer signed');
-    expect(headers.get('authorization')).toBe('Caller token');
+  it('works where the Headers constructor calls this.append, as the whatwg-fetch polyfill does', async () => {
+    // The subclass's private fields do not exist yet while Headers' constructor runs.
+    class AppendingHeaders {
+      readonly list = new Map<string, string>();
+      constructor(init?: Record<string, string>) {
+        for (const [name, value] of Object.entries(init ?? {})) this.append(name, value);
+      }
+      append(name: string, value: string): void {
+        this.list.set(name.toLowerCase(), value);
+      }
+    }
+    vi.stubGlobal('Headers', AppendingHeaders);
+    vi.resetModules();
+    try {
+      const { SigningHeaders: Polyfilled } = await import('../../src/credential/signing-headers.js');
+      const headers = new Polyfilled({ accept: 'x' });
+      expect((headers as unknown as AppendingHeaders).list.get('accept')).toBe('x');
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
 
@@ -79,11 +101,14 @@ describe('withHeader / withHeaders on headers the send loop owns', () => {
     expect(headers.get('authorization')).toBe('Bearer a');
     expect(headers.get('dpop')).toBe('proof');
     headers.endAttempt();
-    expect([...headers]).toEqual([...callerHeaders()]);
+    expect([...headers.beforeAttempt()]).toEqual([...callerHeaders()]);
   });
 
-  it('outside an attempt, and on a plain Headers, they copy and leave the original alone', () => {
-    for (const headers of [callerHeaders(), new Headers(callerHeaders())]) {
+  it('outside an attempt (before one, after one), and on a plain Headers, they copy and leave the original alone', () => {
+    const sent = callerHeaders();
+    sent.beginAttempt();
+    sent.endAttempt();
+    for (const headers of [callerHeaders(), sent, new Headers(callerHeaders())]) {
       const original = request(headers);
       const signed = withHeader(original, 'authorization', 'Bearer a');
       const both = withHeaders(original, { dpop: 'proof' });

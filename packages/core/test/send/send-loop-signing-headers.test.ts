@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createSendLoop, type Credential, type OutgoingRequest, SigningHeaders, withHeader } from '@signet/core';
+import { apiKey, createSendLoop, type Credential, type OutgoingRequest, SigningHeaders, withHeader } from '@signet/core';
 import { fakeTransport, outgoing } from '../support/fake-transport.js';
 
 // The send loop hands each attempt headers it owns; a scheme writes into them and the loop undoes
@@ -58,6 +58,33 @@ describe('send loop: each attempt starts from the request its caller made', () =
     const net = fakeTransport((_, i) => (i === 0 ? { status: 307, headers: { location: 'https://elsewhere.example.net/x' } } : { status: 200 }));
     await loop.send(outgoing(`${API}/`, { headers: { 'x-trace': 't-1' } }), net.transport);
     expect(net.received.map((r) => names(r.headers))).toEqual([['x-proof-1'], ['x-trace']]);
+  });
+});
+
+describe('send loop: headers that went out are never changed afterwards', () => {
+  test('a transport that keeps the headers of an attempt still sees what that attempt sent', async () => {
+    const loop = createSendLoop(perAttemptCredential(), { origins: API });
+    const kept: Headers[] = [];
+    const net = fakeTransport((request, i) => {
+      kept.push(request.headers);
+      return { status: i === 0 ? 401 : 200 };
+    });
+    await loop.send(outgoing(`${API}/`, { headers: { 'x-trace': 't-1' } }), net.transport);
+    expect(kept[0]).not.toBe(kept[1]);
+    expect(names(Object.fromEntries(kept[0]!))).toEqual(['x-proof-1']);
+    expect(names(Object.fromEntries(kept[1]!))).toEqual(['x-proof-2', 'x-trace']);
+  });
+
+  test('SigningHeaders used for one send start the next from before its attempt: nothing of the credential goes along', async () => {
+    const loop = createSendLoop(apiKey({ key: 'k-live-0001' }), { origins: API });
+    const headers = new SigningHeaders({ accept: 'application/json' });
+    const net = fakeTransport();
+    await loop.send({ method: 'GET', url: new URL(`${API}/a`), headers, body: undefined }, net.transport);
+    await loop.send({ method: 'GET', url: new URL('https://evil.example.net/'), headers, body: undefined }, net.transport);
+    expect(net.received[0]!.headers.authorization).toBe('ApiKey k-live-0001');
+    expect(net.received[1]!.headers).toEqual({ accept: 'application/json' });
+    // Outside a send the helpers copy again: the headers are not left open for writing.
+    expect(headers.inAttempt).toBe(false);
   });
 });
 
