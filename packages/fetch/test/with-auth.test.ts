@@ -147,6 +147,17 @@ describe('withAuth(fetch)', () => {
     expect([...caller]).toEqual([['accept', 'text/plain']]);
   });
 
+  test('a recording fetch keeps the content type of a request off the origins after a 303 (found in review)', async () => {
+    const calls: Headers[] = [];
+    const recording: typeof fetch = async (_input, init) => {
+      calls.push(init!.headers as Headers);
+      return new Response(null, calls.length === 1 ? { status: 303, headers: { location: 'https://elsewhere.example.test/done' } } : { status: 200 });
+    };
+    await withAuth(recording, apiKey({ key: KEY }), { origins: API })('https://elsewhere.example.test/submit', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } });
+    expect(calls[0]!.get('content-type')).toBe('text/plain');
+    expect(calls[1]!.has('content-type')).toBe(false);
+  });
+
   test('bad options fail at construction with a typed error naming the field', () => {
     expect(() => withAuth(fetch, apiKey({ key: KEY }), {} as never)).toThrow(SignetConfigError);
     expect(() => withAuth(fetch, apiKey({ key: KEY }), { origins: 'http://api.example.test' })).toThrow(/^origins: /);

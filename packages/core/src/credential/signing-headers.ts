@@ -11,10 +11,10 @@
  * request with undici's `Headers`). Now a request makes one copy, and a second only when it is
  * sent again.
  *
- * An adapter builds one from its client's headers and hands it to the send loop, which owns it
- * from then on; any other `Headers` the loop is given is copied into one first, so a caller's own
- * object is never written. Headers that were already used for an attempt start the next send
- * from `beforeAttempt()`. Outside an attempt it is an ordinary `Headers`.
+ * An adapter builds one from its client's headers and hands it to the send loop, which claims it
+ * (`claim()`) and owns it from then on; any other `Headers`, and SigningHeaders another send has
+ * claimed already, are copied first, so neither a caller's object nor another request's is ever
+ * written. Outside an attempt it is an ordinary `Headers`.
  *
  * @example
  * ```ts
@@ -24,7 +24,7 @@
  */
 export class SigningHeaders extends Headers {
   #inAttempt = false;
-  #used = false;
+  #claimed = false;
   // What attempts wrote, with each name's value before the first attempt (null when absent): the
   // first name in two fields, since most schemes write one header; any others in a flat list of
   // [name, value before, …]. Allocating a list per attempt cost more than the fields.
@@ -37,9 +37,14 @@ export class SigningHeaders extends Headers {
     return this.#inAttempt;
   }
 
-  /** True once an attempt has begun on these headers: the next one starts from `beforeAttempt()`. */
-  get used(): boolean {
-    return this.#used;
+  /**
+   * Takes these headers for one send: true the first time, false ever after. The send loop claims
+   * what it is given, and copies headers another send claimed already (`beforeAttempt()`).
+   */
+  claim(): boolean {
+    if (this.#claimed) return false;
+    this.#claimed = true;
+    return true;
   }
 
   override set(name: string, value: string): void {
@@ -61,7 +66,6 @@ export class SigningHeaders extends Headers {
   /** Starts recording writes, for one attempt. The send loop calls it before each authorize. */
   beginAttempt(): void {
     this.#inAttempt = true;
-    this.#used = true;
   }
 
   /** Stops recording; the writes stay: these are the headers the attempt is sent with. */

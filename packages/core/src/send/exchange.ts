@@ -60,6 +60,8 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   // starts elsewhere, or leaves them, is never authorized again; otherwise another origin could
   // point an authorized request (with 307, even a POST) anywhere on ours.
   #trusted: boolean;
+  // Whether this.headers have gone out (or been given to a scheme): the next send starts from a copy.
+  #spent = false;
   // The request of the hop in progress, before authorization, and whether it is authorized.
   #unsigned!: SignableRequest;
   #authorizeHop = false;
@@ -75,10 +77,10 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   ) {
     this.method = initial.method;
     this.#url = initial.url;
-    // An adapter's SigningHeaders are handed over (ones already sent start from before that
-    // attempt); anything else may be the caller's, so it is copied.
+    // An adapter's SigningHeaders are handed over; ones another send claimed already start from
+    // before any attempt of theirs, and anything else may be the caller's: both are copied.
     const given = initial.headers;
-    this.headers = given instanceof SigningHeaders ? (given.used ? given.beforeAttempt() : given) : new SigningHeaders(given);
+    this.headers = given instanceof SigningHeaders && given.claim() ? given : claimed(given instanceof SigningHeaders ? given.beforeAttempt() : new SigningHeaders(given));
     this.#body = initial.body;
     this.#trusted = parts.policy.allows(initial.url);
   }
@@ -98,7 +100,9 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   }
   /** One attempt at the hop in progress (authorized when the hop is on the credential's origins); retries call it again. */
   attempt(): Promise<TransportResponse<Raw>> {
-    return this.#authorizeHop ? this.#sendAuthorized() : this.#sendOnce(this.#unsigned);
+    if (this.#authorizeHop) return this.#sendAuthorized();
+    this.#startAfresh();
+    return this.#sendOnce(this.#unsigned);
   }
 
   async run(): Promise<Raw> {
@@ -170,6 +174,7 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
       // Every attempt (a re-send, a retry) is authorized from the request's own headers.
       this.#startAfresh();
       const headers = this.headers;
+      this.#spent = true;
       headers.beginAttempt();
       let signed: SignableRequest;
       try {
@@ -207,12 +212,14 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   // Headers an attempt has written to stay as they went out; the loop goes on with a copy without
   // those writes. The first attempt of a request uses the adapter's headers themselves.
   #startAfresh(): void {
-    if (!this.headers.used) return;
-    this.headers = this.headers.beforeAttempt();
+    if (!this.#spent) return;
+    this.#spent = false;
+    this.headers = claimed(this.headers.beforeAttempt());
     this.#unsigned = { method: this.#unsigned.method, url: this.#unsigned.url, headers: this.headers, body: this.#unsigned.body };
   }
 
   #sendOnce(request: SignableRequest): Promise<TransportResponse<Raw>> {
+    if (request.headers === this.headers) this.#spent = true;
     const body = this.#body;
     this.#bodySent = body !== undefined;
     return this.transport({ method: request.method, url: request.url, headers: request.headers, body }, this.transportSignal);
@@ -229,6 +236,12 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
   #throwIfCancelled(): void {
     if (this.cancel?.aborted) throw this.cancel.reason;
   }
+}
+
+// A copy the loop made for itself: nobody else can claim it.
+function claimed(headers: SigningHeaders): SigningHeaders {
+  headers.claim();
+  return headers;
 }
 
 // Any promise-like, not only this realm's Promise: a credential may return another library's.

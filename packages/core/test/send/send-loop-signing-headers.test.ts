@@ -120,3 +120,103 @@ describe('send loop: one copy of the headers per request', () => {
     ]);
   });
 });
+
+describe('send loop: headers that went out without authorization are never changed either (found in review)', () => {
+  const EVIL = 'https://evil.example.net';
+  const KEY = 'k-live-0001';
+
+  test('a 303 after an unauthorized POST drops content headers on a copy, not on what the transport was given', async () => {
+    const loop = createSendLoop(apiKey({ key: KEY }), { origins: API });
+    const kept: Headers[] = [];
+    const net = fakeTransport((request, i) => {
+      kept.push(request.headers);
+      return i === 0 ? { status: 303, headers: { location: '/done' } } : { status: 200 };
+    });
+    await loop.send({ method: 'POST', url: new URL(`${EVIL}/submit`), headers: new SigningHeaders({ 'content-type': 'application/json' }), body: new TextEncoder().encode('{}') }, net.transport);
+    expect(kept[0]).not.toBe(kept[1]);
+    expect(kept[0]!.get('content-type')).toBe('application/json');
+    expect(kept[1]!.has('content-type')).toBe(false);
+  });
+
+  test('hops after leaving the origins each get their own headers', async () => {
+    const loop = createSendLoop(apiKey({ key: KEY }), { origins: API });
+    const kept: Headers[] = [];
+    const net = fakeTransport((request, i) => {
+      kept.push(request.headers);
+      if (i === 0) return { status: 307, headers: { location: `${EVIL}/a` } };
+      if (i === 1) return { status: 307, headers: { location: 'https://third.example.org/b' } };
+      return { status: 200 };
+    });
+    await loop.send({ method: 'GET', url: new URL(`${API}/`), headers: new SigningHeaders({ cookie: 'c=1' }), body: undefined }, net.transport);
+    expect(net.received.map((r) => r.headers)).toEqual([{ authorization: `ApiKey ${KEY}`, cookie: 'c=1' }, {}, {}]);
+    expect(new Set(kept).size).toBe(3);
+  });
+
+  test('a later send given the same headers does not authorize into what an unauthorized send went out with', async () => {
+    const loop = createSendLoop(apiKey({ key: KEY }), { origins: API });
+    const kept: Headers[] = [];
+    const net = fakeTransport((request) => {
+      kept.push(request.headers);
+      return { status: 200 };
+    });
+    const headers = new SigningHeaders({ accept: 'application/json' });
+    await loop.send({ method: 'GET', url: new URL(`${EVIL}/`), headers, body: undefined }, net.transport);
+    await loop.send({ method: 'GET', url: new URL(`${API}/`), headers, body: undefined }, net.transport);
+    expect(kept[0]!.get('authorization')).toBeNull();
+    expect(kept[1]!.get('authorization')).toBe(`ApiKey ${KEY}`);
+  });
+
+  test("two sends sharing one SigningHeaders at once: the unauthorized one's retry never carries the other's API key", async () => {
+    const loop = createSendLoop(apiKey({ key: KEY }), { origins: API, retry: { sleep: async () => undefined } });
+    let evilCalls = 0;
+    const net = fakeTransport((request) => {
+      if (request.url.origin === EVIL && evilCalls++ === 0) return { status: 503, headers: { 'retry-after': '0' } };
+      return { status: 200 };
+    });
+    const headers = new SigningHeaders({ accept: 'application/json' });
+    await Promise.all([
+      loop.send({ method: 'GET', url: new URL(`${EVIL}/`), headers, body: undefined }, net.transport),
+      loop.send({ method: 'GET', url: new URL(`${API}/`), headers, body: undefined }, net.transport),
+    ]);
+    const toEvil = net.received.filter((r) => r.url.startsWith(EVIL));
+    expect(toEvil).toHaveLength(2);
+    for (const r of toEvil) expect(r.headers.authorization).toBeUndefined();
+    expect(net.received.find((r) => r.url.startsWith(API))!.headers.authorization).toBe(`ApiKey ${KEY}`);
+  });
+
+  test("two sends sharing one SigningHeaders while bodies are buffered: each keeps its own content type", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Credential = {
+      scheme: 'slow',
+      requiresBody: true,
+      sensitiveHeaders: ['x-sig'],
+      sensitiveQueryParams: [],
+      async authorize(request) {
+        await gate;
+        return withHeader(request, 'x-sig', 'sig');
+      },
+    };
+    const loop = createSendLoop(slow, { origins: API });
+    const net = fakeTransport();
+    const headers = new SigningHeaders();
+    const bodyA = { value: 'a', replayable: false, read: async () => ({ bytes: new Uint8Array([1]), contentType: undefined }) };
+    const bodyB = {
+      value: 'b',
+      replayable: false,
+      read: async () => {
+        await Promise.resolve();
+        await Promise.resolve();
+        return { bytes: new Uint8Array([2]), contentType: 'application/json' };
+      },
+    };
+    const a = loop.send({ method: 'POST', url: new URL(`${API}/a`), headers, body: bodyA }, net.transport);
+    const b = loop.send({ method: 'POST', url: new URL(`${API}/b`), headers, body: bodyB }, net.transport);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await Promise.all([a, b]);
+    const byUrl = Object.fromEntries(net.received.map((r) => [r.url, r.headers]));
+    expect(byUrl[`${API}/a`]).toEqual({ 'x-sig': 'sig' });
+    expect(byUrl[`${API}/b`]).toEqual({ 'content-type': 'application/json', 'x-sig': 'sig' });
+  });
+});
