@@ -104,7 +104,11 @@ spreads a non-empty object and adds fields on a slow path, about 1 µs a field),
 one header use \`withHeader\`. Since 2026-12-08 a request makes one copy of its headers instead of
 two: \`toOutgoingRequest\` copies the caller's into \`SigningHeaders\`, the scheme writes into them,
 and any later attempt starts from a copy without those writes (docs/concepts.md, "The request a
-scheme sees").
+scheme sees"). What that saves depends on the caller's headers (the adapter's copy plus what an
+\`apiKey\` scheme adds, measured that day): 1.17 µs against 1.82 with eight caller headers, 0.56
+against 0.71 with two, and 0.41 against 0.34 with none, since recording the write costs about what
+copying an empty \`Headers\` did. The loopback and in-memory rows send no caller headers, so their
+time did not move with it; their allocation did.
 What would close the rest at concurrency 1: fewer distinct steps per request (each costs about a
 microsecond cold), and fewer promises (the credential's \`authorize\` returning a value when it has
 one at hand, a contract change measured at about 0.4 µs and 1 kB per request).`,
