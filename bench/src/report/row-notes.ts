@@ -30,7 +30,13 @@ export const HOW_IT_MEASURES = `- **One process, interleaved.** Both sides of a 
   GC runs during a batch.
 - **Elapsed time for pure computation.** \`apiKey authorize\` and the signing rows never wait, so they are timed with
   \`process.hrtime.bigint\` over batches, including the awaited promise: \`authorize\` is async by
-  contract, and that is part of what it costs.`;
+  contract, and that is part of what it costs.
+- **Signing in the request path.** The HMAC and OAuth 1.0a rows sign as the send loop has a
+  scheme sign: a fresh request per operation, built before the batch and not timed, whose headers
+  the loop owns (\`SigningHeaders\`, in an attempt), so the scheme writes its header into them. The
+  copy of the caller's headers that makes them is the adapter's cost, counted in the adapter rows.
+  The cached-credential rows (\`apiKey\`, Bearer, JWT) call \`authorize\` on a plain \`Headers\`
+  instead, which copies, as their hand-written baselines do.`;
 
 /** A note on one or more rows: shown under the section of its first row, keyed by exact row name. */
 export interface RowNote {
