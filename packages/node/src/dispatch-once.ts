@@ -1,10 +1,20 @@
 import type { OutgoingRequest, TransportResponse } from '@signet/core';
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, util } from 'undici';
 import type { CallerController } from './caller-controller.js';
-import { HeldResponse } from './held-response.js';
+import { HeldResponse, type RawList } from './held-response.js';
+import { LegacyController } from './legacy-controller.js';
 import type { RawLists } from './raw-lists.js';
 import type { NodeBody } from './node-body.js';
 import { RecordHeaders } from './record-headers.js';
+
+/**
+ * How {@link dispatchOnce} talks to the next dispatcher: `'legacy'` with undici 7's old handler
+ * API (its Agent, Pool and Client speak it natively, so the response arrives as the parser's raw
+ * list, with no adapter between the two APIs and no header record built for us); `'exact'` with
+ * the new API, directly on the dispatcher (its raw lists are what the headers came from);
+ * `'unknown'` with the new API, over other interceptors (see {@link RawLists}).
+ */
+export type DispatchMode = 'legacy' | RawLists;
 
 /**
  * Dispatches one request with the next dispatcher, following no redirects, and resolves at the
@@ -16,30 +26,10 @@ export function dispatchOnce(
   rest: Dispatcher.DispatchOptions,
   request: OutgoingRequest<NodeBody>,
   caller: CallerController,
-  rawLists: RawLists,
+  mode: DispatchMode,
 ): Promise<TransportResponse<HeldResponse>> {
   return new Promise((resolve, reject) => {
-    let held: HeldResponse | undefined;
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(controller) {
-        caller.inFlight = controller;
-        if (caller.aborted) controller.abort(caller.reason!);
-      },
-      onResponseStart(controller, status, headers, statusMessage) {
-        // 1xx responses are interim (RFC 9110 §15.2); the final one follows on the same dispatch.
-        if (status < 200) return;
-        // The raw list as it is now: a retry below may swap the controller's for a later connection's.
-        held = new HeldResponse(controller, status, headers, statusMessage, rawLists === 'exact' ? (controller.rawHeaders ?? undefined) : undefined);
-        const response = held;
-        resolve({ status, headers: new RecordHeaders(headers), raw: response, discard: () => response.discard() });
-      },
-      onResponseData: (_controller, chunk) => held?.data(chunk),
-      onResponseEnd: (controller, trailers) => held?.end({ trailers, rawTrailers: rawLists === 'exact' ? (controller.rawTrailers ?? undefined) : undefined }),
-      onResponseError(_controller, error) {
-        if (held === undefined) reject(error);
-        else held.end({ error });
-      },
-    };
+    const handler = mode === 'legacy' ? legacyHandler(caller, resolve, reject) : currentHandler(caller, mode, resolve, reject);
     const body = request.body === undefined || request.body instanceof Uint8Array ? request.body : request.body.value;
     const path = request.url.pathname + request.url.search;
     // A flat [name, value, …] list: undici reads it with a plain loop, where a Headers is iterated
@@ -64,4 +54,69 @@ export function dispatchOnce(
       reject(error);
     }
   });
+}
+
+type Resolve = (response: TransportResponse<HeldResponse>) => void;
+type Reject = (error: unknown) => void;
+
+function respond(resolve: Resolve, held: HeldResponse, headers: Headers): void {
+  resolve({ status: held.status, headers, raw: held, discard: () => held.discard() });
+}
+
+// The new handler API (onRequestStart, onResponseStart, …).
+function currentHandler(caller: CallerController, rawLists: RawLists, resolve: Resolve, reject: Reject): Dispatcher.DispatchHandler {
+  let held: HeldResponse | undefined;
+  return {
+    onRequestStart(controller) {
+      caller.inFlight = controller;
+      if (caller.aborted) controller.abort(caller.reason!);
+    },
+    onResponseStart(controller, status, headers, statusMessage) {
+      // 1xx responses are interim (RFC 9110 §15.2); the final one follows on the same dispatch.
+      if (status < 200) return;
+      // The raw list as it is now: a retry below may swap the controller's for a later connection's.
+      held = new HeldResponse(controller, status, headers, statusMessage, rawLists === 'exact' ? (controller.rawHeaders ?? undefined) : undefined);
+      respond(resolve, held, new RecordHeaders(headers));
+    },
+    onResponseData: (_controller, chunk) => held?.data(chunk),
+    onResponseEnd: (controller, trailers) => held?.end({ trailers, rawTrailers: rawLists === 'exact' ? (controller.rawTrailers ?? undefined) : undefined }),
+    onResponseError(_controller, error) {
+      if (held === undefined) reject(error);
+      else held.end({ error });
+    },
+  };
+}
+
+// undici 7's old handler API, which its dispatchers call directly: pausing is the return value
+// of onHeaders and onData (LegacyController).
+function legacyHandler(caller: CallerController, resolve: Resolve, reject: Reject): Dispatcher.DispatchHandler {
+  let held: HeldResponse | undefined;
+  let controller: LegacyController | undefined;
+  return {
+    onConnect(abort) {
+      controller = new LegacyController(abort);
+      caller.inFlight = controller;
+      if (caller.aborted) controller.abort(caller.reason!);
+    },
+    onHeaders(status, rawHeaders, resume, statusMessage) {
+      if (status < 200) return true;
+      controller!.resumeParser = resume;
+      controller!.rawHeaders = rawHeaders as RawList;
+      held = new HeldResponse(controller!, status, undefined, statusMessage, rawHeaders as RawList);
+      respond(resolve, held, RecordHeaders.fromRawList(rawHeaders));
+      return !controller!.paused;
+    },
+    onData(chunk) {
+      held?.data(chunk);
+      return !controller!.paused;
+    },
+    onComplete(rawTrailers) {
+      controller!.rawTrailers = rawTrailers as RawList | null;
+      held?.end({ trailers: util.parseHeaders(rawTrailers ?? []), rawTrailers: (rawTrailers ?? undefined) as RawList | undefined });
+    },
+    onError(error) {
+      if (held === undefined) reject(error);
+      else held.end({ error });
+    },
+  } as Dispatcher.DispatchHandler;
 }

@@ -32,9 +32,12 @@ function normalizedOrigin(origin: string): string {
  */
 export function fromDispatchOptions(opts: Dispatcher.DispatchOptions): TranslatedDispatch {
   // Fields read one by one: a rest pattern would copy every other option on every request.
-  const { origin, path, method, headers: rawHeaders, body: rawBody, query } = opts;
+  const { origin, path, method, headers: rawHeaders, body: rawBody, query, upgrade } = opts;
   if (origin === undefined || origin === null) throw new TypeError('@signet/node: authInterceptor needs a request with an origin (dispatch through an Agent, or pass a full URL)');
   if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError('@signet/node: authInterceptor needs an origin-form path starting with "/"');
+  // The send loop reads a response before handing it on (a re-send, a redirect); an upgraded
+  // connection is a socket, not a response: refused before anything is signed or sent.
+  if (upgrade || method === 'CONNECT') throw new TypeError('@signet/node: authInterceptor cannot authorize an upgrade or CONNECT request; dispatch it without the interceptor');
   const url = new URL(normalizedOrigin(String(origin)) + path);
   if (query) {
     for (const [name, value] of Object.entries(query as Record<string, unknown>)) {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, util } from 'undici';
 import type { CallerController } from './caller-controller.js';
 
 // A discarded response (a 401 before the re-send, a redirect) is read and dropped so the
@@ -24,18 +24,27 @@ export class HeldResponse {
   #handler: Dispatcher.DispatchHandler | undefined;
   #caller: CallerController | undefined;
   #legacy: WrapHandler | undefined;
+  #headers: IncomingHttpHeaders | undefined;
 
   constructor(
     readonly controller: Dispatcher.DispatchController,
     readonly status: number,
-    readonly headers: IncomingHttpHeaders,
+    /** The parsed headers; undefined when only the raw list is known (parsed from it when read). */
+    headers: IncomingHttpHeaders | undefined,
     readonly statusMessage: string | undefined,
     /**
      * The server's header list, exactly what `headers` was parsed from, when the dispatch is
      * known to give it (see {@link RawLists}); otherwise undefined.
      */
     readonly rawHeaders: RawList | undefined,
-  ) {}
+  ) {
+    this.#headers = headers;
+  }
+
+  /** The headers as undici parses them (lower-case names, repeated fields as arrays). */
+  get headers(): IncomingHttpHeaders {
+    return (this.#headers ??= util.parseHeaders(this.rawHeaders as Buffer[]) as IncomingHttpHeaders);
+  }
 
   /** Hands the response to the caller's handler: start, whatever arrived so far, then live. */
   forwardTo(handler: Dispatcher.DispatchHandler, caller: CallerController): void {
@@ -105,9 +114,11 @@ export type ResponseEnd = { trailers: IncomingHttpHeaders; rawTrailers?: RawList
 /** undici's WrapHandler: both handler APIs, the old one forwarded unchanged to the handler it wraps. */
 type WrapHandler = Dispatcher.DispatchHandler & Required<Pick<Dispatcher.DispatchHandler, 'onHeaders' | 'onData' | 'onComplete'>>;
 
-// Only undici's own wrapper: any other handler that happens to have both APIs gets the new one,
-// as undici itself would call it. Not exported by undici, so known by name; an undici that
-// renames it gets the new API, which is always correct.
-function isWrapHandler(handler: Dispatcher.DispatchHandler): handler is WrapHandler {
+/**
+ * Only undici 7's own wrapper of an old-API handler: any other handler that happens to have both
+ * APIs gets the new one, as undici itself would call it. Not exported by undici, so known by
+ * name; an undici that renames it (or, as undici 8, has none) gets the new API, always correct.
+ */
+export function isWrapHandler(handler: Dispatcher.DispatchHandler): handler is WrapHandler {
   return handler.constructor?.name === 'WrapHandler' && typeof (handler as Partial<WrapHandler>).onHeaders === 'function';
 }
