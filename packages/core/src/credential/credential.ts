@@ -33,8 +33,13 @@ export interface Credential {
    * {@link withHeaders} or {@link withQueryParam}. During a send, `request.headers` are
    * {@link SigningHeaders} the loop owns: writing into them is allowed (those helpers do), and the
    * next attempt starts from a copy without those writes. Nothing else of `request` may be changed.
+   *
+   * Return the request itself when nothing has to be waited for (a key, a cached token, a
+   * synchronous signature): the send loop then sends it without waiting a turn of the event loop.
+   * Return a promise when something must be awaited. Failures may be thrown or rejected; the loop
+   * treats both alike. A caller of `authorize` should `await` what it returns.
    */
-  authorize(request: SignableRequest, context: AuthContext): Promise<SignableRequest>;
+  authorize(request: SignableRequest, context: AuthContext): SignableRequest | Promise<SignableRequest>;
   /** Looks at the response to a request this credential authorized, and may ask for one re-send. */
   onResponse?(response: AuthResponse, request: SignableRequest, context: AuthContext): Promise<ResponseVerdict> | ResponseVerdict;
 }

@@ -178,8 +178,10 @@ export class Exchange<Value, Raw> implements RetryRun<Raw> {
       headers.beginAttempt();
       let signed: SignableRequest;
       try {
-        // A slow credential (a token fetch) must not hold up a cancelled request.
-        signed = await raceCancellation(credential.authorize(this.#unsigned, context), this.cancel);
+        const authorized = credential.authorize(this.#unsigned, context);
+        // Given at once (a key, a cached token): sent without a wait. A slow credential (a token
+        // fetch) must not hold up a cancelled request.
+        signed = isThenable(authorized) ? await raceCancellation(Promise.resolve(authorized), this.cancel) : authorized;
       } finally {
         headers.endAttempt();
       }

@@ -79,6 +79,12 @@ export interface TokenRefresher {
   /** A usable token: the cached one, or a new one when it is missing or about to expire. */
   token(context: AuthContext): Promise<StoredTokens>;
   /**
+   * The token `token()` would give without waiting, or `undefined` when a caller would have to
+   * wait (no token yet, or past the must-refresh margin). Within the proactive window it starts
+   * the background refresh, as `token()` does.
+   */
+  current(context: AuthContext): StoredTokens | undefined;
+  /**
    * A resource refused the token of generation `rejectedGeneration`. If a newer token exists (the
    * refusal is a straggler's), that one is returned and nothing is refreshed; otherwise one
    * refresh, shared with every other caller.
@@ -181,18 +187,23 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
   const isStale = (record: StoredTokens): boolean =>
     staleInStore !== undefined && staleInStore.accessToken !== undefined && record.tokens.accessToken.reveal() === staleInStore.accessToken;
 
-  function token(context: AuthContext): Promise<StoredTokens> {
+  function current(context: AuthContext): StoredTokens | undefined {
     const record = cached;
-    if (record !== undefined) {
-      const now = context.clock.now();
-      const state = condition(record, now);
-      if (state === 'fresh') return Promise.resolve(record);
-      if (state === 'stale') {
-        refreshInBackground(context, now);
-        return Promise.resolve(record);
-      }
+    if (record === undefined) return undefined;
+    const now = context.clock.now();
+    const state = condition(record, now);
+    if (state === 'fresh') return record;
+    if (state === 'stale') {
+      refreshInBackground(context, now);
+      return record;
     }
-    return refresh(record === undefined ? 'missing' : 'expired', usable, context);
+    return undefined;
+  }
+
+  function token(context: AuthContext): Promise<StoredTokens> {
+    const record = current(context);
+    if (record !== undefined) return Promise.resolve(record);
+    return refresh(cached === undefined ? 'missing' : 'expired', usable, context);
   }
 
   function replace(rejectedGeneration: number, context: AuthContext): Promise<StoredTokens> {
@@ -529,7 +540,7 @@ export function createTokenRefresher(source: TokenSource, options: TokenRefreshe
     forget();
   }
 
-  return { source, token, replace, set, clear };
+  return { source, token, current, replace, set, clear };
 }
 
 function expiresIn(tokens: TokenSet, context: AuthContext): number | undefined {

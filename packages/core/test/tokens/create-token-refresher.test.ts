@@ -47,6 +47,26 @@ describe('createTokenRefresher: one refresh, whoever asks', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('current() gives the token token() would give without waiting, and undefined where a caller must wait', async () => {
+    const time = manualClock();
+    const { source, calls } = countingSource(time.clock, { lifetimeMs: HOUR });
+    const refresher = createTokenRefresher(source, { refreshAheadMs: 60_000, expiryMarginMs: 10_000 });
+    const context = contextWith(time.clock);
+    expect(refresher.current(context)).toBeUndefined();
+    expect(calls).toHaveLength(0);
+    const first = await refresher.token(context);
+    expect(refresher.current(context)).toBe(first);
+    time.advance(HOUR - 30_000); // inside the proactive window: the token, and a refresh behind it
+    expect(refresher.current(context)).toBe(first);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toHaveLength(2);
+    const second = refresher.current(context);
+    expect(second?.tokens.accessToken.reveal()).toBe('token-2');
+    time.advance(HOUR - 9_999); // 9.999 s left of token-2: a caller would have to wait
+    expect(refresher.current(context)).toBeUndefined();
+    expect(calls).toHaveLength(2);
+  });
+
   it('refreshes in the background inside the proactive window, while callers keep the valid token', async () => {
     const time = manualClock();
     const hold = gate();

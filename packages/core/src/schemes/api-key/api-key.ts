@@ -47,7 +47,7 @@ export function apiKey(options: ApiKeyOptions): Credential {
       requiresBody: false,
       sensitiveHeaders: [],
       sensitiveQueryParams: [name],
-      authorize: async (request) => withQueryParam(request, name, key.reveal()),
+      authorize: (request) => withQueryParam(request, name, key.reveal()),
     };
   }
   const key = checkHeaderSecret(options.key, 'key');
@@ -61,6 +61,6 @@ export function apiKey(options: ApiKeyOptions): Credential {
     requiresBody: false,
     sensitiveHeaders: [header],
     sensitiveQueryParams: [],
-    authorize: async (request) => withHeader(request, header, prefix + key.reveal()),
+    authorize: (request) => withHeader(request, header, prefix + key.reveal()),
   };
 }

@@ -35,6 +35,6 @@ export function basic(options: BasicOptions): Credential {
     requiresBody: false,
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
-    authorize: async (request) => withHeaders(request, { authorization: header.reveal() }),
+    authorize: (request) => withHeaders(request, { authorization: header.reveal() }),
   };
 }

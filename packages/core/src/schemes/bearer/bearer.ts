@@ -55,6 +55,6 @@ function staticBearer(token: Secret): BearerCredential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     tokens: undefined,
-    authorize: async (request) => withHeader(request, 'authorization', header),
+    authorize: (request) => withHeader(request, 'authorization', header),
   };
 }

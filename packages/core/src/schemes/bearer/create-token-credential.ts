@@ -40,6 +40,14 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
     return header;
   };
 
+  // Waits for a token (the first, or a refresh past the must-refresh margin) and, for DPoP, a proof.
+  async function authorizeWhenReady(request: SignableRequest, context: AuthContext): Promise<SignableRequest> {
+    const record = await tokens.token(context);
+    const authorization = authorizationOf(record);
+    if (proof !== undefined) return withHeaders(request, { ...(await proof.prove(request, record.tokens.accessToken, context)), authorization });
+    return withHeader(request, 'authorization', authorization);
+  }
+
   // After a 401 (RFC 6750 §3.1): refresh if the refused token is the current one, then re-send once.
   async function afterUnauthorized(response: AuthResponse, request: SignableRequest, context: AuthContext, proofVerdict: ResponseVerdict): Promise<ResponseVerdict> {
     if (proofVerdict === 'retry' && context.attempt === 1) return 'retry';
@@ -65,11 +73,11 @@ export function createTokenCredential(source: TokenSource, options: TokenRefresh
     sensitiveHeaders: ['authorization', ...(proof?.sensitiveHeaders ?? [])],
     sensitiveQueryParams: [],
     tokens,
-    async authorize(request, context) {
-      const record = await tokens.token(context);
-      const authorization = authorizationOf(record);
-      if (proof !== undefined) return withHeaders(request, { ...(await proof.prove(request, record.tokens.accessToken, context)), authorization });
-      return withHeader(request, 'authorization', authorization);
+    authorize(request, context) {
+      // The token at hand, when nobody has to wait for it: the request goes out at once.
+      const record = proof === undefined ? tokens.current(context) : undefined;
+      if (record !== undefined) return withHeader(request, 'authorization', authorizationOf(record));
+      return authorizeWhenReady(request, context);
     },
     onResponse(response, request, context) {
       // A server nonce the proof lacked (RFC 9449 §9), or a proof time the corrected clock now

@@ -91,8 +91,9 @@ export function hmac(options: HmacOptions): Credential {
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
     authorize(request, context) {
-      // node:crypto digests synchronously: no await, so no promise machinery per digest. Only
-      // behind the platform's own crypto; one the caller supplied is always called.
+      // node:crypto digests synchronously: the signed request is returned at once, with no
+      // promise per digest and none for the loop to wait on. Only behind the platform's own
+      // crypto; one the caller supplied is always called. Failures are rejections either way.
       const sync = syncDigestsOf(context.crypto);
       if (sync === undefined) return authorizeAsync(request, context);
       try {
@@ -102,7 +103,7 @@ export function hmac(options: HmacOptions): Credential {
         const body = request.body;
         const bodySha256 = body === undefined || body.byteLength === 0 ? EMPTY_BODY_SHA256 : sync.sha256(body, 'hex');
         const text = stringToSign(timestamp, nonce, request.method, request.url, signedHeaders, request.headers, bodySha256);
-        return Promise.resolve(signed(request, signedHeaders, timestamp, nonce, sync.hmacSha256(secret, text, 'hex')));
+        return signed(request, signedHeaders, timestamp, nonce, sync.hmacSha256(secret, text, 'hex'));
       } catch (error) {
         return Promise.reject(error);
       }

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, hex, SignetConfigError, SignetRequestError, SigningHeaders, platformCrypto, utf8 } from '@signet/core';
 import { readSkewChallenge as readChallenge } from '@signet/core';
 import { buildStringToSign, hmac, parseHmacAuthorization } from '@signet/core/hmac';
+import { failureOf } from '../../support/failure-of.js';
 
 const readSkewChallenge = (response: { status: number; headers: Headers }) => readChallenge(response, 'HMAC-SHA256');
 
@@ -148,7 +149,7 @@ describe('hmac(): signing', () => {
 
   test('a header named for signing but absent is a typed error naming it, and nothing is signed', async () => {
     const strict = hmac({ keyId: 'k1', secret: EXAMPLE.secret, headers: ['x-request-id', 'x-tenant'] });
-    const error = await strict.authorize(exampleRequest(), context()).catch((e: unknown) => e);
+    const error = await failureOf(() => strict.authorize(exampleRequest(), context()));
     expect(error).toBeInstanceOf(SignetRequestError);
     expect(error).toMatchObject({ code: 'missing_signed_header' });
     expect((error as Error).message).toBe('headers[1]: "x-tenant" is configured to be signed but the request has no such header');

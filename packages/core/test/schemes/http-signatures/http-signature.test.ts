@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, secret, SignetConfigError, SignetCredentialError, SignetRequestError, type SignableRequest, utf8 } from '@signet/core';
 import { httpSignature, type HttpSignatureOptions, parseDictionary } from '@signet/core/http-signatures';
 import { TEST_KEY_ED25519 } from './rfc9421-vectors.js';
+import { failureOf } from '../../support/failure-of.js';
 
 const KEY = 'a-shared-secret-of-at-least-32-bytes!';
 const NOW_MS = 1_700_000_000_500;
@@ -104,9 +105,7 @@ describe('httpSignature: what it sends', () => {
 
 describe('httpSignature: a covered header absent from the request fails at signing time', () => {
   test('a typed error names the component (missing_signed_header); nothing is skipped', async () => {
-    const error = await hmac({ components: ['@method', 'x-request-id'] })
-      .authorize(get(), context())
-      .catch((e: unknown) => e);
+    const error = await failureOf(() => hmac({ components: ['@method', 'x-request-id'] }).authorize(get(), context()));
     expect(error).toBeInstanceOf(SignetRequestError);
     const missing = error as SignetRequestError;
     expect(missing.code).toBe('missing_signed_header');
@@ -183,7 +182,7 @@ describe('httpSignature: configuration errors name the field', () => {
     attempt(() => hmac({ key: secret(canary) }));
     attempt(() => httpSignature({ keyId: 'k', algorithm: 'ed25519', key: { kty: 'OKP', crv: 'Ed25519', x: 'short', d: privateD } }));
     attempt(() => httpSignature({ keyId: 'k', algorithm: 'ed25519', key: { kty: 'OKP', crv: 'Ed25519', x: TEST_KEY_ED25519.x, d: `${privateD}!` } }));
-    errors.push(await hmac({ key: `${canary}${canary}`, components: ['x-absent'] }).authorize(get(), context()).catch((e: unknown) => e));
+    errors.push(await failureOf(() => hmac({ key: `${canary}${canary}`, components: ['x-absent'] }).authorize(get(), context())));
     expect(errors).toHaveLength(6);
     for (const error of errors) {
       const e = error as Error;

@@ -5,6 +5,7 @@ import { createAuthContext, createClock, createSendLoop, secret, SignetConfigErr
 import { jwt, type JwtOptions } from '@signet/core/jwt';
 import { fakeTransport, outgoing, type Reply } from '../../support/fake-transport.js';
 import { HS256_SECRET, testKeys } from './keys.js';
+import { failureOf } from '../../support/failure-of.js';
 
 const es = await testKeys('ES256');
 const rsa = await testKeys('RS256');
@@ -87,7 +88,7 @@ describe('jwt(): failures after creation', () => {
   test('a JWK that passes the checks but cannot be imported rejects with SignetCredentialError, and is tried again next time', async () => {
     const credential = jwt({ ...valid, key: { ...es.jwk, d: 'AAAA' } });
     for (let i = 0; i < 2; i++) {
-      const error = await credential.authorize(request, context()).catch((e: unknown) => e);
+      const error = await failureOf(() => credential.authorize(request, context()));
       expect(error).toBeInstanceOf(SignetCredentialError);
       expect((error as SignetCredentialError).message).toBe('jwt: key: the JWK could not be imported as a ES256 private key (is it complete?)');
       expect((error as SignetCredentialError).cause).toBeUndefined();
@@ -97,7 +98,7 @@ describe('jwt(): failures after creation', () => {
   test('an audience function that returns no string, or throws, is a SignetCredentialError', async () => {
     await expect(jwt({ ...valid, audience: () => '' }).authorize(request, context())).rejects.toThrow('jwt: audience() must return a non-empty string');
     const thrown = new Error('lookup failed');
-    const error = await jwt({ ...valid, audience: () => { throw thrown; } }).authorize(request, context()).catch((e: unknown) => e);
+    const error = await failureOf(() => jwt({ ...valid, audience: () => { throw thrown; } }).authorize(request, context()));
     expect(error).toBeInstanceOf(SignetCredentialError);
     expect((error as Error).cause).toBe(thrown);
   });
@@ -130,7 +131,7 @@ describe('jwt(): no key material or JWT in any error or event (canary)', () => {
     const failing = jwt({ algorithm: 'RS256', key: rsa.jwk, issuer: 'svc', audience: () => (++calls > 1 ? '' : 'urn:a') });
     const context = createAuthContext();
     const minted = (await failing.authorize({ method: 'GET', url: new URL('https://api.example.com'), headers: new Headers(), body: undefined }, context)).headers.get('authorization')!.slice(7);
-    const error = await failing.authorize({ method: 'GET', url: new URL('https://api.example.com'), headers: new Headers(), body: undefined }, context).catch((e: unknown) => e);
+    const error = await failureOf(() => failing.authorize({ method: 'GET', url: new URL('https://api.example.com'), headers: new Headers(), body: undefined }, context));
     const seen = `${JSON.stringify(events)} ${inspect(events, { depth: 9 })} ${inspect(error, { depth: 9 })} ${inspect(credential, { depth: 9, showHidden: true })} ${JSON.stringify(credential)}`;
     for (const token of [...jwts, minted]) {
       expect(seen).not.toContain(token);

@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, type SignableRequest, SignetConfigError, type SignetEvent, utf8 } from '@signet/core';
 import { buildBaseString, collectParameters, oauth1, type OAuth1Options, parseOAuth1Authorization } from '@signet/core/oauth1';
+import { failureOf } from '../../support/failure-of.js';
 
 const NOW = 1_700_000_000;
 const context = (nowMs = NOW * 1000, events: SignetEvent[] = []) =>
@@ -180,7 +181,7 @@ describe('oauth1(): options', () => {
 
   test('a JWK that cannot be imported fails on first use with a credential error that quotes no key material', async () => {
     const credential = oauth1({ consumerKey: 'ck', signatureMethod: 'RSA-SHA1', privateKey: { kty: 'RSA', n: 'CANARY', e: 'AQAB', d: 'CANARY-d' } });
-    const error = await credential.authorize(request(), context()).catch((e: unknown) => e);
+    const error = await failureOf(() => credential.authorize(request(), context()));
     expect(error).toMatchObject({ code: 'credential_unavailable', scheme: 'oauth1' });
     expect((error as Error).message).toBe('oauth1: privateKey: the RSA key could not be imported (is it a complete RSA JWK?)');
     expect(inspect(error, { depth: Infinity })).not.toContain('CANARY');

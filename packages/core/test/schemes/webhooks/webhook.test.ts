@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createAuthContext, createClock, platformCrypto, type SignableRequest, SignetConfigError, type SignetCrypto } from '@signet/core';
 import { webhook } from '@signet/core/webhooks';
 import { nodeV1, secretOf } from './vectors.js';
+import { failureOf } from '../../support/failure-of.js';
 
 const SECRET = secretOf(32, 5);
 const OLD = secretOf(24, 6);
@@ -70,17 +71,13 @@ describe('webhook()', () => {
   });
 
   test('a caller-set webhook-id with a "." is refused, naming the header', async () => {
-    const error = await webhook({ secrets: SECRET })
-      .authorize(post(body, { 'webhook-id': 'evt.1' }), context())
-      .then(() => undefined, (e: unknown) => e);
+    const error = await failureOf(() => webhook({ secrets: SECRET }).authorize(post(body, { 'webhook-id': 'evt.1' }), context()));
     expect(error).toBeInstanceOf(SignetConfigError);
     expect((error as SignetConfigError).field).toBe('webhook-id');
   });
 
   test('a bad generated id is refused, naming the option', async () => {
-    const error = await webhook({ secrets: SECRET, id: () => 'a.b' })
-      .authorize(post(body), context())
-      .then(() => undefined, (e: unknown) => e);
+    const error = await failureOf(() => webhook({ secrets: SECRET, id: () => 'a.b' }).authorize(post(body), context()));
     expect((error as SignetConfigError).field).toBe('id');
   });
 
