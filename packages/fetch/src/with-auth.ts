@@ -1,6 +1,6 @@
 import { type Credential, createSendLoop, redactRequest, type SendLoopOptions, SignetRequestError, type Transport } from '@signet/core';
 import { toFetchBody } from './fetch-body.js';
-import { toOutgoingRequest } from './to-outgoing-request.js';
+import { type TranslatedCall, toOutgoingRequest } from './to-outgoing-request.js';
 
 /** Options for {@link withAuth}: the send loop's options (`origins` is required). */
 export type WithAuthOptions = SendLoopOptions;
@@ -28,8 +28,15 @@ export function withAuth(fetchFn: typeof fetch, credential: Credential, options:
   if (typeof fetchFn !== 'function') throw new TypeError('withAuth: the first argument must be a fetch function');
   const loop = createSendLoop(credential, options);
 
-  return async function authorizedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const call = toOutgoingRequest(input, init);
+  // Not an async function: one that returns the loop's promise resolves its own with it, two
+  // more turns and a promise per request. Anything that throws still rejects, as fetch does.
+  return function authorizedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    let call: TranslatedCall;
+    try {
+      call = toOutgoingRequest(input, init);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const transport: Transport<BodyInit, Response> = async (request, signal) => {
       const body = toFetchBody(request.body);
       // The caller's other options, copied, with the request's own over them. Object.assign, not a

@@ -122,6 +122,13 @@ describe('withAuth(fetch)', () => {
     await expect(api(`${API}/v1`, { signal: controller.signal })).rejects.toThrow('cancelled by user');
   });
 
+  test('input it cannot read rejects, as fetch does, and never throws where it is called', async () => {
+    let call: Promise<Response> | undefined;
+    expect(() => (call = api('not a url'))).not.toThrow();
+    await expect(call).rejects.toBeInstanceOf(TypeError);
+    expect(seen).toHaveLength(0);
+  });
+
   test('passes other init fields through to fetch', async () => {
     let init: RequestInit | undefined;
     const spyFetch = (async (_input: RequestInfo | URL, given?: RequestInit) => {

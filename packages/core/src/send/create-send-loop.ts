@@ -83,17 +83,15 @@ export function createSendLoop(credential: Credential, options: SendLoopOptions)
   const sensitiveHeaders = [...ALWAYS_SENSITIVE, ...credential.sensitiveHeaders.map((name) => name.toLowerCase())];
 
   // Learns the server's clock from the Date header, but only from origins we trust with credentials.
-  // The header changes once a second (RFC 9110 §5.6.7), so the last one parsed is usually this one.
+  // The header changes once a second (RFC 9110 §5.6.7), and each value is read once: the same
+  // value seen again later says only that the response is older than it looks (a cached copy),
+  // nothing about the server's clock now. Reading it once also keeps the parse off most responses.
   let lastDate = '';
-  let lastDateMs = Number.NaN;
   function observeDate(response: TransportResponse<unknown>): void {
     const date = response.headers.get('date');
-    if (date === null) return;
-    if (date !== lastDate) {
-      lastDate = date;
-      lastDateMs = Date.parse(date);
-    }
-    if (clock.observeServerTime(lastDateMs, 1000)) emit({ type: 'clock.adjusted', offsetMs: clock.offsetMs });
+    if (date === null || date === lastDate) return;
+    lastDate = date;
+    if (clock.observeServerTime(Date.parse(date), 1000)) emit({ type: 'clock.adjusted', offsetMs: clock.offsetMs });
   }
 
   const parts: LoopParts = { credential, policy, retry, clock, maxBodyBytes, maxRedirects, sensitiveHeaders, emit, contextFor, observeDate };

@@ -362,6 +362,23 @@ describe('send loop: clock, cancellation, events', () => {
     expect(events).toContainEqual({ type: 'clock.adjusted', offsetMs: 300_500 });
   });
 
+  test('reads each Date value once: the same value again (a cached copy) does not move the clock; the next one does', async () => {
+    let local = Date.parse('2026-01-01T00:00:00Z');
+    const clock = createClock({ now: () => local });
+    const { sendLoop, events } = loop(undefined, { clock });
+    const at = (iso: string) => fakeTransport(() => ({ status: 200, headers: { date: new Date(Date.parse(iso)).toUTCString() } })).transport;
+    await sendLoop.send(outgoing(`${API}/`), at('2026-01-01T00:00:00Z'));
+    expect(clock.offsetMs).toBe(0);
+    // A minute later the same Date comes back (a cache's copy): read once already, so no change.
+    local += 60_000;
+    await sendLoop.send(outgoing(`${API}/`), at('2026-01-01T00:00:00Z'));
+    expect(clock.offsetMs).toBe(0);
+    // A Date the server just wrote, a minute behind this clock: learned.
+    await sendLoop.send(outgoing(`${API}/`), at('2026-01-01T00:00:01Z'));
+    expect(clock.offsetMs).toBe(-58_500);
+    expect(events.filter((event) => event.type === 'clock.adjusted')).toEqual([{ type: 'clock.adjusted', offsetMs: -58_500 }]);
+  });
+
   test('an aborted signal stops the request before anything is sent', async () => {
     const { sendLoop } = loop();
     const net = fakeTransport();
