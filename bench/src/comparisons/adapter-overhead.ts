@@ -5,14 +5,13 @@ import { withAuth } from '@signet/fetch';
 import { authInterceptor } from '@signet/node';
 import axios, { type AxiosAdapter } from 'axios';
 import type { Dispatcher } from 'undici';
-import { BENCH_KEY } from '../fixtures/bench-policy.js';
+import { BENCH_HMAC_KEY, BENCH_KEY } from '../fixtures/bench-policy.js';
 import type { Comparison, ComparisonGroup, Side } from '../runner/comparison.js';
 import { blackhole } from '../runner/measure.js';
 
 const ORIGIN = 'https://api.example.com';
 const URL_ = `${ORIGIN}/bench`;
 const BODY = '{"ok":true}';
-const HMAC_SECRET = 'bench-hmac-secret-0123456789-abcdef';
 const KEY_HEADER = { authorization: `ApiKey ${BENCH_KEY}` };
 
 /**
@@ -43,7 +42,7 @@ export const adapterOverhead: ComparisonGroup = {
     return {
       comparisons: [
         row('adapter overhead: undici interceptor (apiKey), in-memory dispatcher', 'authInterceptor(apiKey)', 'dispatch with the header', undiciSides(apiKey({ key: BENCH_KEY }))),
-        row('adapter overhead: undici interceptor (hmac), in-memory dispatcher', 'authInterceptor(hmac)', 'dispatch with the header', undiciSides(hmac({ keyId: 'bench', secret: HMAC_SECRET }))),
+        row('adapter overhead: undici interceptor (hmac), in-memory dispatcher', 'authInterceptor(hmac)', 'dispatch with the header', undiciSides(hmac(BENCH_HMAC_KEY))),
         row('adapter overhead: fetch adapter (apiKey), in-memory fetch', 'withAuth(fetch, apiKey)', 'fetch with the header', fetchSides()),
         row('adapter overhead: axios adapter (apiKey), in-memory axios adapter', 'attachAuth(axios, apiKey)', 'axios with the header', axiosSides()),
       ],

@@ -2,7 +2,7 @@ import { apiKey, createAuthContext } from '@signet/core';
 import { hmac } from '@signet/core/hmac';
 import { authInterceptor } from '@signet/node';
 import { Agent, type Dispatcher, request } from 'undici';
-import { BENCH_KEY } from '../fixtures/bench-policy.js';
+import { BENCH_HMAC_KEY, BENCH_KEY } from '../fixtures/bench-policy.js';
 import { concurrentSide } from '../fixtures/concurrent-side.js';
 import { microtaskInterceptor, readingInterceptor } from '../fixtures/floor-interceptors.js';
 import { LOOPBACK_COUNTS as COUNTS } from '../fixtures/loopback-counts.js';
@@ -11,11 +11,10 @@ import type { Comparison, ComparisonGroup, Side } from '../runner/comparison.js'
 
 // Issue 6: an adapter costs ≤ 1.1× the client CPU per request of the transport it wraps; signing
 // inside the request path costs more than in isolation (GC), so HMAC is measured there, ≤ 1.25×.
+// Both HMAC sides get HTTP 200: the bench verifier knows the key and accepts the raw side's
+// repeated signature (bench-policy.ts), so the rows measure signing, not a refusal's handling.
 const API_KEY_TARGET = 1.1;
 const HMAC_TARGET = 1.25;
-// Made up for the bench. The bench verifier knows no HMAC key, so both HMAC sides get the same
-// 401 (same status, same body): the client work compared is still like for like.
-const HMAC_SECRET = 'bench-hmac-secret-0123456789-abcdef';
 
 /**
  * `undici.request` through an Agent composed with `authInterceptor` against `undici.request`
@@ -41,7 +40,7 @@ export const undiciInterceptor: ComparisonGroup = {
       const url = `${server.origin}/bench`;
       const origins = server.origin;
       const keyed = agent().compose(authInterceptor(apiKey({ key: BENCH_KEY }), { origins }));
-      const signed = agent().compose(authInterceptor(hmac({ keyId: 'bench', secret: HMAC_SECRET }), { origins }));
+      const signed = agent().compose(authInterceptor(hmac(BENCH_HMAC_KEY), { origins }));
       const plain = agent();
       const keyHeaders = { authorization: `ApiKey ${BENCH_KEY}` };
       // The floors: any asynchronous interceptor, and any that reads the request as the credential contract does.
@@ -60,7 +59,7 @@ export const undiciInterceptor: ComparisonGroup = {
       await expectSame(sides.keyed, sides.rawKeyed, 200, 'apiKey');
       await expectSame(sides.floor, sides.rawKeyed, 200, 'floor');
       await expectSame(sides.reading, sides.rawKeyed, 200, 'reading floor');
-      const hmacStatus = await expectSame(sides.signed, sides.rawSigned, undefined, 'hmac');
+      await expectSame(sides.signed, sides.rawSigned, 200, 'hmac');
 
       const rows = (concurrency: 1 | 64): Comparison[] => [
         {
@@ -78,9 +77,9 @@ export const undiciInterceptor: ComparisonGroup = {
           target: HMAC_TARGET,
           source: 'issue 6',
           metric: 'cpu',
-          measured: `client CPU per request (GET on loopback, signed per request, HTTP ${hmacStatus} read)`,
-          signet: side('request(url, { dispatcher: new Agent().compose(authInterceptor(hmac({ keyId, secret }), { origins })) })', sides.signed, hmacStatus, concurrency),
-          baseline: side("request(url, { dispatcher: new Agent(), headers: { authorization: 'HMAC-SHA256 …' } }) (same header, signed once)", sides.rawSigned, hmacStatus, concurrency),
+          measured: `client CPU per request (GET on loopback, signed per request, HTTP 200 read)`,
+          signet: side('request(url, { dispatcher: new Agent().compose(authInterceptor(hmac({ keyId, secret }), { origins })) })', sides.signed, 200, concurrency),
+          baseline: side("request(url, { dispatcher: new Agent(), headers: { authorization: 'HMAC-SHA256 …' } }) (same header, signed once)", sides.rawSigned, 200, concurrency),
           ...COUNTS[concurrency],
         },
       ];
@@ -119,7 +118,7 @@ export const undiciInterceptor: ComparisonGroup = {
 /** The headers `hmac()` adds to a GET of `url`, signed once, for the raw side to send by hand. */
 async function oneHmacSignature(url: string): Promise<Record<string, string>> {
   const unsigned = { method: 'GET', url: new URL(url), headers: new Headers(), body: undefined };
-  const signed = await hmac({ keyId: 'bench', secret: HMAC_SECRET }).authorize(unsigned, createAuthContext());
+  const signed = await hmac(BENCH_HMAC_KEY).authorize(unsigned, createAuthContext());
   return Object.fromEntries(signed.headers);
 }
 
