@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { apiKey, basic, createAuthContext, createSendLoop, type Credential, SigningHeaders, withHeader } from '@signet/core';
 import { bearer } from '@signet/core/bearer';
 import { hmac } from '@signet/core/hmac';
+import { jwt } from '@signet/core/jwt';
 import { fakeTransport, outgoing } from '../support/fake-transport.js';
 
 const API = 'https://api.example.com';
@@ -100,6 +101,18 @@ describe('built-in schemes answer at once when nothing needs waiting for', () =>
     const signed = hmac({ keyId: 'k', secret: 'a-secret-of-at-least-32-bytes-long!!', headers: ['x-request-id'] }).authorize(request(), context);
     expect(signed).toBeInstanceOf(Promise);
     await expect(signed).rejects.toMatchObject({ code: 'missing_signed_header' });
+  });
+
+  test('jwt: a promise while it mints, then the request itself while the JWT is fresh', async () => {
+    const { privateKey } = await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const credential = jwt({ algorithm: 'ES256', key: privateKey, issuer: 'svc' });
+    const first = credential.authorize(request(), context);
+    expect(first).toBeInstanceOf(Promise);
+    const minted = (await first).headers.get('authorization');
+    expect(minted).toMatch(/^Bearer ey/);
+    const second = credential.authorize(request(), context);
+    expect(second).not.toBeInstanceOf(Promise);
+    expect((second as Awaited<typeof second>).headers.get('authorization')).toBe(minted);
   });
 
   test('bearer over a token function: a promise until a token is at hand, then the request itself', async () => {

@@ -86,13 +86,19 @@ export function jwt(options: JwtOptions): Credential {
     requiresBody: false,
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
-    async authorize(request, context) {
-      const audience = audienceOf(request);
+    authorize(request, context) {
+      let audience: string;
+      try {
+        audience = audienceOf(request);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       const cached = cache.get(audience);
       const { clock } = context;
       const fresh = cached !== undefined && clock.now() < cached.refreshAtMs && Math.abs(clock.offsetMs - cached.offsetMs) <= MAX_OFFSET_DRIFT_MS;
-      const header = fresh ? cached.header : (await cache.mint(audience, () => mint(audience, context))).header;
-      return withHeader(request, 'authorization', header);
+      // A JWT at hand: the request goes out at once. Minting waits for the signature.
+      if (fresh) return withHeader(request, 'authorization', cached.header);
+      return cache.mint(audience, () => mint(audience, context)).then((minted) => withHeader(request, 'authorization', minted.header));
     },
     onResponse(response, request, context) {
       if (response.status !== 401) return undefined;
