@@ -9,6 +9,8 @@ import type { DigestEncoding, HashInput, SignetCrypto } from './signet-crypto.js
 export interface SyncDigests {
   sha256(data: HashInput, encoding: DigestEncoding): string;
   hmacSha256(key: Uint8Array, data: HashInput, encoding: DigestEncoding): string;
+  sha1(data: HashInput, encoding: DigestEncoding): string;
+  hmacSha1(key: Uint8Array, data: HashInput, encoding: DigestEncoding): string;
   /** `length` random bytes as base64url without padding (a nonce), encoded natively from the random pool: only the string is allocated. */
   randomBase64url(length: number): string;
 }

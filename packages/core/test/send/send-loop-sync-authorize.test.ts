@@ -1,10 +1,11 @@
 // The credential contract: authorize may return the signed request itself (nothing to wait for)
 // or a promise of it. Given at once, the request goes out in the same turn as send().
 import { describe, expect, test } from 'vitest';
-import { apiKey, basic, createAuthContext, createSendLoop, type Credential, SigningHeaders, withHeader } from '@signet/core';
+import { apiKey, basic, createAuthContext, createClock, createSendLoop, type Credential, SigningHeaders, withHeader } from '@signet/core';
 import { bearer } from '@signet/core/bearer';
 import { hmac } from '@signet/core/hmac';
 import { jwt } from '@signet/core/jwt';
+import { oauth1 } from '@signet/core/oauth1';
 import { fakeTransport, outgoing } from '../support/fake-transport.js';
 
 const API = 'https://api.example.com';
@@ -101,6 +102,23 @@ describe('built-in schemes answer at once when nothing needs waiting for', () =>
     const signed = hmac({ keyId: 'k', secret: 'a-secret-of-at-least-32-bytes-long!!', headers: ['x-request-id'] }).authorize(request(), context);
     expect(signed).toBeInstanceOf(Promise);
     await expect(signed).rejects.toMatchObject({ code: 'missing_signed_header' });
+  });
+
+  test('oauth1 (HMAC-SHA1, HMAC-SHA256, PLAINTEXT, with a body hash) answers at once behind the platform crypto, with the header the awaiting path writes', async () => {
+    const fixed = { clock: createClock({ now: () => 1_765_000_000_000 }), nonce: () => 'n0nce' };
+    const post = () => ({ method: 'POST', url: new URL(`${API}/a?b=c%20d`), headers: new Headers({ 'content-type': 'application/json' }), body: new TextEncoder().encode('{"x":1}') });
+    for (const signatureMethod of ['HMAC-SHA1', 'HMAC-SHA256', 'PLAINTEXT'] as const) {
+      const credential = oauth1({ consumerKey: 'ck', consumerSecret: 'cs', token: 't', tokenSecret: 'ts', signatureMethod, bodyHash: true });
+      const platform = createAuthContext(fixed);
+      const signed = credential.authorize(post(), platform);
+      expect([signatureMethod, signed instanceof Promise]).toEqual([signatureMethod, false]);
+      // A copy of the platform's crypto is a caller's crypto: always called, and awaited.
+      const awaited = credential.authorize(post(), createAuthContext({ ...fixed, crypto: { ...platform.crypto } }));
+      expect(awaited).toBeInstanceOf(Promise);
+      const header = (signed as Awaited<typeof signed>).headers.get('authorization');
+      expect(header).toMatch(/oauth_body_hash="[^"]+", oauth_signature="[^"]+"$/);
+      expect((await awaited).headers.get('authorization')).toBe(header);
+    }
   });
 
   test('jwt: a promise while it mints, then the request itself while the JWT is fresh', async () => {

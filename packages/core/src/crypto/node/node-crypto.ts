@@ -74,6 +74,8 @@ function hashOf(algorithm: 'sha256' | 'sha1', data: HashInput, encoding: DigestE
 const syncDigests: SyncDigests = {
   sha256: (data, encoding) => hashOf('sha256', data, encoding) as string,
   hmacSha256: (key, data, encoding) => digest(feed(createHmac('sha256', hmacKey(key)), data), encoding) as string,
+  sha1: (data, encoding) => hashOf('sha1', data, encoding) as string,
+  hmacSha1: (key, data, encoding) => digest(feed(createHmac('sha1', hmacKey(key)), data), encoding) as string,
   randomBase64url,
 };
 

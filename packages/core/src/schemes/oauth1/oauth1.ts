@@ -18,9 +18,11 @@
 // So the scheme is written from RFC 5849 directly, as small pure functions, and the package is
 // only a comparison point in the bench. Nothing of it is a dependency of @signet/core.
 import { resignAfterSkew } from '../../clock/skew-challenge.js';
+import type { AuthContext } from '../../credential/auth-context.js';
 import type { Credential } from '../../credential/credential.js';
-import { withHeader } from '../../credential/signable-request.js';
+import { type SignableRequest, withHeader } from '../../credential/signable-request.js';
 import type { SignetCrypto } from '../../crypto/signet-crypto.js';
+import { type SyncDigests, syncDigestsOf } from '../../crypto/sync-digests.js';
 import { utf8 } from '../../encoding.js';
 import { SignetConfigError } from '../../errors/config-error.js';
 import { checkOptionsObject, checkSecretText, checkText } from '../../options/check.js';
@@ -117,6 +119,32 @@ export function oauth1(options: OAuth1Options): Credential {
   // PLAINTEXT signature is the key text, which needs the full §3.6 encoding.
   const encodeSignature = method === 'PLAINTEXT' ? oauthPercentEncode : encodeURIComponent;
 
+  // The steps of a signature, shared by the synchronous and the awaiting path.
+  function timestampOf(context: AuthContext): string {
+    const seconds = Math.floor(context.clock.now() / 1000);
+    // An integer is digits (and maybe `-`), all unreserved; anything else (a broken clock) is encoded.
+    return Number.isSafeInteger(seconds) ? String(seconds) : oauthPercentEncode(String(seconds));
+  }
+  function baseStringFor(request: SignableRequest, form: boolean, timestamp: string, nonce: string, bodyHashValue: string | undefined): string {
+    // §3.4.1.3.1: the query and a form body are signed with the protocol parameters.
+    // Both are form-encoded and empty parts are no parameters, so they are read as one text.
+    let text = request.url.search.slice(1);
+    if (form && request.body !== undefined && request.body.length > 0) text = text === '' ? decoder.decode(request.body) : `${text}&${decoder.decode(request.body)}`;
+    return baseStringOf(request.method, request.url, encodeParameters(text, timestamp, nonce, bodyHashValue));
+  }
+  function signedWith(request: SignableRequest, timestamp: string, nonce: string, bodyHashValue: string | undefined, signature: string): SignableRequest {
+    const bodyHashParameter = bodyHashValue === undefined ? '' : `, oauth_body_hash="${bodyHashValue}"`;
+    return withHeader(request, 'authorization', `${headerHead}${timestamp}", oauth_nonce="${nonce}"${headerTail}${bodyHashParameter}, oauth_signature="${encodeSignature(signature)}"`);
+  }
+  async function authorizeAsync(request: SignableRequest, context: AuthContext): Promise<SignableRequest> {
+    const timestamp = timestampOf(context);
+    const nonce = oauthPercentEncode(context.nonce());
+    const form = isFormContentType(request.headers.get('content-type'));
+    const bodyHashValue = bodyHash && !form ? oauthPercentEncode(await context.crypto.sha1(request.body ?? EMPTY, 'base64')) : undefined;
+    const signature = await sign(baseStringFor(request, form, timestamp, nonce, bodyHashValue), context.crypto);
+    return signedWith(request, timestamp, nonce, bodyHashValue, signature);
+  }
+
   return {
     scheme: 'oauth1',
     // Form bodies are signed as parameters, other bodies hashed when bodyHash is on: either way
@@ -124,27 +152,22 @@ export function oauth1(options: OAuth1Options): Credential {
     requiresBody: true,
     sensitiveHeaders: ['authorization'],
     sensitiveQueryParams: [],
-    async authorize(request, context) {
-      const seconds = Math.floor(context.clock.now() / 1000);
-      // An integer is digits (and maybe `-`), all unreserved; anything else (a broken clock) is encoded.
-      const timestamp = Number.isSafeInteger(seconds) ? String(seconds) : oauthPercentEncode(String(seconds));
-      const nonce = oauthPercentEncode(context.nonce());
-      let header = `${headerHead}${timestamp}", oauth_nonce="${nonce}"${headerTail}`;
-      const contentType = request.headers.get('content-type');
-      const form = isFormContentType(contentType);
-      let bodyHashValue: string | undefined;
-      if (bodyHash && !form) {
-        bodyHashValue = oauthPercentEncode(await context.crypto.sha1(request.body ?? EMPTY, 'base64'));
-        header += `, oauth_body_hash="${bodyHashValue}"`;
+    authorize(request, context) {
+      // node:crypto digests synchronously: the signed request is returned at once, with no
+      // promise per digest. Only behind the platform's own crypto (and not for RSA, which is Web
+      // Crypto); one the caller supplied is always called. Failures are rejections either way.
+      const sync = sign.sync === undefined ? undefined : syncDigestsOf(context.crypto);
+      if (sync === undefined) return authorizeAsync(request, context);
+      try {
+        const timestamp = timestampOf(context);
+        const nonce = oauthPercentEncode(context.nonce());
+        const form = isFormContentType(request.headers.get('content-type'));
+        const bodyHashValue = bodyHash && !form ? oauthPercentEncode(sync.sha1(request.body ?? EMPTY, 'base64')) : undefined;
+        const signature = sign.sync!(baseStringFor(request, form, timestamp, nonce, bodyHashValue), sync);
+        return signedWith(request, timestamp, nonce, bodyHashValue, signature);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      // §3.4.1.3.1: the query and a form body are signed with the protocol parameters.
-      // Both are form-encoded and empty parts are no parameters, so they are read as one text.
-      let text = request.url.search.slice(1);
-      if (form && request.body !== undefined && request.body.length > 0) text = text === '' ? decoder.decode(request.body) : `${text}&${decoder.decode(request.body)}`;
-      const parameters = encodeParameters(text, timestamp, nonce, bodyHashValue);
-      const baseString = baseStringOf(request.method, request.url, parameters);
-      const signature = await sign(baseString, context.crypto);
-      return withHeader(request, 'authorization', `${header}, oauth_signature="${encodeSignature(signature)}"`);
     },
     onResponse(response, request, context) {
       if (response.status !== 401) return undefined;
@@ -157,8 +180,11 @@ export function oauth1(options: OAuth1Options): Credential {
   };
 }
 
-/** Signs a base string: the signature before §3.6 encoding. */
-type Sign = (baseString: string, crypto: SignetCrypto) => Promise<string>;
+/**
+ * Signs a base string: the signature before §3.6 encoding. `sync`, where the method has one (HMAC,
+ * PLAINTEXT), signs with the platform's synchronous digests.
+ */
+type Sign = ((baseString: string, crypto: SignetCrypto) => Promise<string>) & { sync?: (baseString: string, digests: SyncDigests) => string };
 
 function signerFor(method: OAuth1SignatureMethod, options: OAuth1Options, hasToken: boolean): Sign {
   if (isRsaMethod(method)) {
@@ -175,14 +201,18 @@ function signerFor(method: OAuth1SignatureMethod, options: OAuth1Options, hasTok
   const text = signingKey(consumerSecret, tokenSecret);
   if (method === 'PLAINTEXT') {
     const signature = Promise.resolve(text);
-    return () => signature;
+    return Object.assign(() => signature, { sync: () => text });
   }
   // One array for the credential's life: SignetCrypto prepares an HMAC key once per array. The
   // crypto is called directly (no async wrapper), so signing awaits one promise.
   const key = utf8(text);
   return method === 'HMAC-SHA1'
-    ? (baseString, crypto) => crypto.hmacSha1(key, baseString, 'base64')
-    : (baseString, crypto) => crypto.hmacSha256(key, baseString, 'base64');
+    ? Object.assign((baseString: string, crypto: SignetCrypto) => crypto.hmacSha1(key, baseString, 'base64'), {
+        sync: (baseString: string, digests: SyncDigests) => digests.hmacSha1(key, baseString, 'base64'),
+      })
+    : Object.assign((baseString: string, crypto: SignetCrypto) => crypto.hmacSha256(key, baseString, 'base64'), {
+        sync: (baseString: string, digests: SyncDigests) => digests.hmacSha256(key, baseString, 'base64'),
+      });
 }
 
 // The realm is a quoted-string (RFC 9110 §5.6.4), written as it is.
