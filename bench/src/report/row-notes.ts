@@ -29,8 +29,13 @@ export const HOW_IT_MEASURES = `- **One process, interleaved.** Both sides of a 
   about 1 MB and scavenges during a batch hide most of the garbage) and batches are small, so no
   GC runs during a batch.
 - **Elapsed time for pure computation.** \`apiKey authorize\` and the signing rows never wait, so they are timed with
-  \`process.hrtime.bigint\` over batches, including the awaited promise: \`authorize\` is async by
-  contract, and that is part of what it costs.
+  \`process.hrtime.bigint\` over batches, including the \`await\` a caller writes: a credential with
+  nothing to wait for returns the request itself (the credential contract), and awaiting it still
+  takes a turn, which is part of what it costs.
+- **The machine.** Each run's page gives the machine it ran on. These shared two-core machines
+  differ from run to run by up to three times in absolute speed (the \`apiKey authorize\` row read
+  0.61 µs on 2026-12-08's first run and 1.72 µs on its last, with the same code path): compare
+  ratios across runs, and absolute rows only within one.
 - **Signing in the request path.** The HMAC and OAuth 1.0a rows sign as the send loop has a
   scheme sign: a fresh request per operation, built before the batch and not timed, whose headers
   the loop owns (\`SigningHeaders\`, in an attempt), so the scheme writes its header into them. The
@@ -50,7 +55,13 @@ export const ROW_NOTES: readonly RowNote[] = [
   {
     title: 'OAuth 1.0a: met, and what made it cheaper',
     rows: ['oauth1 sign vs HMAC-SHA1 over its base string', 'oauth1 sign vs oauth-1.0a, bytes allocated'],
-    text: `Both targets are met: 2.77× the bare HMAC-SHA1 (p25–p75 2.70–2.84) and 0.18× \`oauth-1.0a\`'s bytes in the run this page shows (2026-12-08, a quiet machine; 2.86× in the run before it). Since that day the row signs in the request path, as the HMAC rows do: a fresh request per operation whose headers the send loop owns (\`SigningHeaders\`), so the scheme writes \`Authorization\` into them instead of copying the \`Headers\` first; neither baseline copies headers (one is a bare HMAC, the other returns a header object). On 2026-11-28 the row measured \`authorize\` on a plain \`Headers\` (one copy per call): 2.92–2.99× on a quiet machine, 3.0–4.0× under a load average of 6–9, and 5.5 kB, 0.25×. Earlier figures here (375 and 117 bytes) were not allocations: the row ran 2,000 operations per batch, and scavenges during the batch hid most of both sides' garbage. It now runs batches of 20, which fit the young generation, and \`pnpm bench\` also passes \`--min-semi-space-size=64\`, under which no scavenge runs.
+    text: `The run this page shows (the last of 2026-12-08, on a machine about 2.8 times slower than the
+day's first run, see "How it measures"): 3.08× the bare HMAC-SHA1, missed by 2.8 % (p25–p75
+2.85–3.40, a span that crosses the target), and 0.16× \`oauth-1.0a\`'s bytes (3.5 kB, met). The
+day's first run, on a quiet machine, read 2.77× (p25–p75 2.70–2.84) and 0.18×; a run an hour
+before this one, 3.31×: on these machines the row moves with the load around it (3.0–4.0× under
+a load average of 6–9 on 2026-11-28), and what it measures did not get slower (the change since is
+the synchronous path below, which removes work). Since that day the row signs in the request path, as the HMAC rows do: a fresh request per operation whose headers the send loop owns (\`SigningHeaders\`), so the scheme writes \`Authorization\` into them instead of copying the \`Headers\` first; neither baseline copies headers (one is a bare HMAC, the other returns a header object). On 2026-11-28 the row measured \`authorize\` on a plain \`Headers\` (one copy per call): 2.92–2.99× on a quiet machine, 3.0–4.0× under a load average of 6–9, and 5.5 kB, 0.25×. Earlier figures here (375 and 117 bytes) were not allocations: the row ran 2,000 operations per batch, and scavenges during the batch hid most of both sides' garbage. It now runs batches of 20, which fit the young generation, and \`pnpm bench\` also passes \`--min-semi-space-size=64\`, under which no scavenge runs.
 
 What made it cheaper, in the order of the commits:
 
@@ -60,6 +71,7 @@ What made it cheaper, in the order of the commits:
 - **The base string URI from \`URL.host\` and \`URL.pathname\`** for http and https (WHATWG has already lower-cased the host and dropped a default port): 625 → 295 ns.
 - **No \`Headers\` copy in a send** (2026-12-08): the credential contract lets a scheme write into the headers the loop owns (see "The credential contract" in docs/concepts.md). undici's \`Headers.set\` still checks every character of the 330-character value (about 0.4 µs).
 - **The default nonce from the random pool as base64url** (2026-12-08): \`Buffer#toString('base64url', start, end)\` over the pool, with no view, copy or list of codes: 84 ns against 220 ns, and one 22-character string.
+- **No awaits behind \`node:crypto\`** (2026-12-08): HMAC-SHA1, HMAC-SHA256 and PLAINTEXT sign synchronously behind the platform's own crypto and return the request itself (the credential contract allows it), as \`hmac()\` does; a crypto the caller supplies, and RSA, are awaited. Allocation 4.0 → 3.5 kB per request.
 
 The HMAC-SHA1 itself is about a third of the time, so the ratio cannot go much below 3 without touching what the scheme does not own.`,
   },
@@ -92,12 +104,13 @@ went, and none of it was the cryptography:
   {
     title: 'Where the fetch adapter misses, and what would close it',
     rows: ['fetch adapter vs raw fetch, concurrency 1', 'fetch adapter vs raw fetch, concurrency 64'],
-    text: `The run this page shows: 1.11 at concurrency 1 (missed by 0.9 %, p25–p75 0.98–1.25) and 1.03 at
-64 (met, p25–p75 0.56–2.04); other runs on 2026-12-08 read 1.11–1.15 and 0.99–1.20, and with a
-cached Bearer token (the rows below) 1.10–1.13 and 1.05–1.26. The adapter's own work
-without the network (the \`adapter overhead\` row: the same in-memory \`fetch\` stand-in called
-through \`withAuth\` and directly) is 4.6 µs per request (3.0–5.1) against raw fetch's 100–300 µs of
-client CPU on loopback, 2–4 %. What the concurrency-1 row shows beyond that is the same code run
+    text: `Met in the run this page shows: 1.06 at concurrency 1 and 1.00 at 64 (p25–p75 0.96–1.22 and
+0.76–1.47); with a cached Bearer token (the rows below) 1.08 (met) and 1.11 (missed by 1.1 %, p25–p75
+0.89–1.47, noise-bound). Earlier runs on 2026-12-08 read 1.06–1.15 and 0.96–1.20. The adapter's
+own work without the network (the \`adapter overhead\` row: the same in-memory \`fetch\` stand-in
+called through \`withAuth\` and directly) was 4.6 µs per request (3.0–5.1) on the day's quiet first
+run, against raw fetch's 100–300 µs of client CPU on loopback, 2–4 %; on this page's slower, noisier
+machine it reads 11–21 µs from run to run, the code before this day's changes 16–19 µs. What the concurrency-1 row shows beyond that is the same code run
 cold: see "Concurrency 1: what code costs when it runs cold" under the undici interceptor, where
 the floors are measured.
 
@@ -115,26 +128,29 @@ scheme sees"). What that saves depends on the caller's headers (the adapter's co
 against 0.71 with two, and 0.41 against 0.34 with none, since recording the write costs about what
 copying an empty \`Headers\` did. The loopback and in-memory rows send no caller headers, so their
 time did not move with it; their allocation did.
-What would close the rest at concurrency 1: fewer distinct steps per request (each costs about a
-microsecond cold), and fewer promises (the credential's \`authorize\` returning a value when it has
-one at hand, a contract change measured at about 0.4 µs and 1 kB per request).`,
+Later that day the credential contract let \`authorize\` return the request itself when nothing has
+to be waited for (\`apiKey\`, \`basic\`, a cached Bearer token or JWT, \`hmac\` and \`oauth1\` on
+Node), so the loop sends in the same turn, without racing a promise with the caller's signal; and
+\`authorizedFetch\` returns the loop's promise instead of wrapping it in an async function (two
+turns and a promise less). What would lower it further at concurrency 1: fewer distinct steps per
+request, each about a microsecond cold.`,
   },
   {
     title: 'Cached Bearer: what it costs',
     rows: ['bearer authorize (cached token), absolute', 'bearer authorize (cached token) vs header set by hand'],
-    text: `A cached \`bearer()\` authorize asks the refresher for the token (a promise resolved at once
-when the token is fresh), copies the request's \`Headers\` and sets \`Authorization\`: 0.76 µs in
-the run this page shows, against the 2 µs target, and 1.49× the header set by hand (1.84–2.10 in
-runs before 2026-12-08, when the header value was still built per request; see the Bearer adapter
-rows). It cost 2.2–2.4 µs until 2026-11-28: a scratch probe put 1.36 µs in
+    text: `A cached \`bearer()\` authorize asks the refresher for the token at hand (\`current()\`, no
+promise when it is fresh), copies the request's \`Headers\`, sets \`Authorization\` and returns the
+request itself: 1.19 µs in the run this page shows (on a machine about 2.8 times slower than the
+day's first run, where it read 0.76 µs with a promise per call), against the 2 µs target, and 1.33×
+the header set by hand (1.49 with the promise; 1.84–2.10 in runs before 2026-12-08, when the header
+value was still built per request; see the Bearer adapter rows). It cost 2.2–2.4 µs until 2026-11-28: a scratch probe put 1.36 µs in
 \`withHeaders\` (its \`Object.entries\` loop over one header) and most of the rest in a \`WeakMap\`
 entry per signed request (which token generation it carried, to tell a straggler's 401 from the
 current token's); a refused request's \`Authorization\` is now compared with the current token
 instead (each refresh brings a new token). These rows call \`authorize\` outside a send, on a plain
 \`Headers\`, so it copies them, as the hand-written baseline does; in a send the copy is gone (the
 scheme writes into the loop's \`SigningHeaders\`). The rest of the ratio is the refresher's
-freshness check and the credential's own \`async\` hop: a \`MaybePromise\` authorize would remove
-the hop (a contract change measured at about 0.4 µs).`,
+freshness check.`,
   },
   {
     title: 'Cached JWT: the absolute row moves with the machine',
@@ -142,8 +158,12 @@ the hop (a contract change measured at about 0.4 µs).`,
     text: `A cached \`jwt()\` authorize does what a cached Bearer does (look up the audience's JWT, check
 it is fresh on the corrected clock, copy the request's \`Headers\`, set \`Authorization\`), but
 the value is a whole JWT, about 300 characters here, and undici's \`Headers.set\` checks every
-character: 1.03 µs in the run this page shows, 1.35× the header set by hand. An absolute target in
-microseconds moves with the machine: in one full run on 2026-11-28, every timed row ran about 1.55
+character. Since 2026-12-08 a fresh JWT is written without a promise (the credential contract);
+minting still awaits its signature. In the run this page shows it read 2.07 µs, missed by 3.3 %, and
+1.54× the header set by hand, on a machine about 2.8 times slower than the day's first run, where
+it read 1.03 µs and 1.35× with a promise per call (the same code, filtered runs on this page's
+machine: 1.8–3.8 µs from one run to the next). An absolute target in microseconds moves with the
+machine: in one full run on 2026-11-28, every timed row ran about 1.55
 times slower than in the run before it, and the cached JWT read 2.15 µs, a miss, against 1.39; its
 ratio to the header set by hand, from which the machine's speed cancels out, stayed at 1.5–1.7: the
 code did not get slower. Like the Bearer rows, these call \`authorize\` outside a send (a copy of the
@@ -168,8 +188,9 @@ target for it in the issue; it is reported so a regression shows.`,
     title: 'Bundle sizes: where the budgets are missed, and what would close it',
     rows: ['bundle: withAuth + bearer + refreshToken vs ky', 'bundle: hmac'],
     text: `The budgets (3 kB gzip for \`withAuth\` + \`bearer\` + \`refreshToken\`, 2 kB for \`hmac\`) come from
-\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded (14.2 kB and 3.65 kB in the run
-this page shows; 13.7 kB and 3.5 kB before 2026-12-08, when \`SigningHeaders\` joined the fetch
+\`scripts/check-bundle-size.mjs\`, which CI runs; both are exceeded (14.4 kB and 3.69 kB in the run
+this page shows; 14.2 kB and 3.65 kB before the synchronous \`authorize\` paths of 2026-12-08, which
+added \`TokenRefresher.current\` and a second path to \`hmac\`; 13.7 kB and 3.5 kB before 2026-12-08, when \`SigningHeaders\` joined the fetch
 entry, about 0.35 kB, and the allocation work on \`hmac\` added 0.17 kB; 12.4 kB and 3.0 kB before
 the speed work of 2026-11-28, which added the per-request \`Exchange\` class, the cancellation
 interface, lock renewal, the allocation-free canonical query and base64, the synchronous HMAC path,
@@ -193,7 +214,7 @@ redaction helpers out of the \`hmac\` entry. Issue 9 asks for a decision on the 
   {
     title: 'HMAC allocation: how it got under 2.5 kB',
     rows: ['hmac sign, bytes allocated'],
-    text: `Met: 2.24 kB per signed request in the run this page shows (2026-12-08; 2.25–2.27 kB in the runs before it), against a 2.5 kB target
+    text: `Met: 2.19 kB per signed request in the run this page shows (2026-12-08; 2.24–2.27 kB in the runs before it, before the signed request was returned without a promise), against a 2.5 kB target
 (7.6–7.8 kB until 2026-11-28, 4.0 kB until 2026-12-08). The row signs in the request path: a fresh
 request per operation (built untimed, \`Side.prepare\`), whose headers the send loop owns, as every
 adapter now hands them over; the adapter's copy of its client's headers is the adapter's cost. A
@@ -235,26 +256,47 @@ returns (async by contract) with the bench's \`await\` of it.`,
       'axios adapter vs raw axios, concurrency 1',
       'axios adapter vs raw axios, concurrency 64',
     ],
-    text: `The run this page shows: at concurrency 64, 1.15 with \`apiKey\` (target 1.1, missed; p25–p75
-1.05–1.30) and 1.20 with \`hmac\` (target 1.25, met); the full run before it, on the same quiet
-machine the same morning, read 1.09 and 1.21 (both met), filtered runs 1.10–1.12 and 1.22–1.24, and on
-2026-11-28 1.15–1.23 and 1.23–1.30. At concurrency 1 it misses: 1.32 and 1.67 (1.37 and 1.75 in the
-run before).
+    text: `The run this page shows: at concurrency 64, 1.11 with \`apiKey\` (target 1.1, missed by 0.6 %;
+p25–p75 1.02–1.23) and 1.27 with \`hmac\` (target 1.25, missed by 1.8 %; 1.19–1.41); at concurrency 1,
+1.16 and 1.29 (missed by 5 % and 3 %). The runs before the changes of 2026-12-08 below read 1.32 and
+1.67 at concurrency 1 on a quiet machine; on this page's machine, filtered runs of the code before
+and after, side by side: \`apiKey\` 1.20–1.24 → 1.16–1.19 at concurrency 1 and 1.10–1.12 → 1.10–1.15
+at 64, the cached Bearer token (next section) 1.19–1.26 → 1.16–1.20 and 1.16–1.21 → 1.08–1.14.
 
 **The floors.** Two rows measure what an interceptor costs before it does any of Signet's work, in
 the same run: a minimal asynchronous interceptor (add the header one microtask later, then
 dispatch) and one that also reads the request as the credential contract has it (a \`URL\` and
 \`Headers\`: parse the URL, copy the caller's headers into \`SigningHeaders\`, set one, turn them
-into undici's flat list). At concurrency 64 they read 1.06 and 1.07 (1.04 and 1.07 in the run
-before). At concurrency 1 they read 1.11 and 1.17 (1.11 and 1.15 before): **at concurrency 1,
-issue 6's 1.1 is the floor of any asynchronous interceptor
-composed onto an Agent** (issue 6 asks for exactly that: composable, signing asynchronously before
-dispatch), and reading the request as a \`URL\` and \`Headers\` is already over it. Part of the floor
-is \`compose()\` itself: it wraps the caller's old-style handler (\`undici.request\`'s, fetch's) in a
-\`WrapHandler\`, and the Agent wraps the interceptor's in an \`UnwrapHandler\`, so the response's raw
-header list is parsed for the interceptor, turned back into Buffers and parsed again; Signet hands
-an old-style handler the dispatch's raw list as it came (\`controller.rawHeaders\`), which skips the
-second half of that round trip (about 5 µs at concurrency 64, measured in November).
+into undici's flat list). In this run they read 1.08 and 1.11 at concurrency 1 and 1.06 and 1.10 at
+64 (on the quiet machine of the day's first run, 1.11 and 1.17, 1.06 and 1.07). So at concurrency 64
+the \`apiKey\` row is at the reading floor, and at concurrency 1 it is 0.04 above it; **issue 6's 1.1
+is at the floor of any asynchronous interceptor composed onto an Agent** that hands a scheme the
+request as a \`URL\` and \`Headers\` (issue 6 asks for exactly that: composable, signing
+asynchronously before dispatch). A target relative to the floor (within 0.05 of it, say) would
+judge Signet's own cost.
+
+**\`compose()\`'s handler round trip, skipped (2026-12-08).** undici 7's \`compose()\` wraps the
+caller's old-API handler (\`undici.request\`'s, fetch's) in a \`WrapHandler\`, and the Agent wraps
+a new-API interceptor's handler in an \`UnwrapHandler\`: the response's raw header list is parsed
+for the interceptor, turned back into Buffers and parsed again. Signet already handed the caller's
+\`WrapHandler\` the raw list (skipping the second half); it now also dispatches to the Agent with
+the old API, which undici 7's dispatchers speak natively, when the caller's handler is a
+\`WrapHandler\` (so the dispatcher is undici 7's; undici 8 has only the new API): no
+\`UnwrapHandler\` or controller per dispatch, and no header record, since the loop reads the
+parser's list only for the fields it needs (\`Date\`, a 3xx's \`Location\`, a 401's challenge). A
+probe measured the round trip at 6–10 % of a bare interceptor's request; on the rows it moved
+\`apiKey\` at concurrency 1 by about 0.03 and the cached Bearer row at 64 by 0.05–0.08. The same day
+the credential contract let a scheme with nothing to wait for return the request itself (the loop
+then dispatches in the same turn, without racing a promise with the caller's controller), and the
+loop reads each \`Date\` value once (in memory: 4.5 → 4.0 µs per request with \`apiKey\`).
+
+**The HMAC rows measure accepted requests since 2026-12-08.** The bench verifier knew no HMAC key,
+so both sides got a 401, and on every request the Signet side parsed the \`Authorization\` it had
+sent, looking for a clock-skew challenge: work a user pays only when a request is refused. The bench
+verifier now knows the key and accepts the raw side's repeated signature (replay checks off, bench
+only); both sides get the same 200, and the rows measure signing in the request path. With the
+changes above, the concurrency-1 row went from 1.67 (the quiet run before) to 1.29. What is left is the signing itself, run cold
+(next paragraph): canonical path and query, two digests and a \`createHmac\` per request.
 
 ### Concurrency 1: what code costs when it runs cold
 
@@ -263,17 +305,11 @@ two-core machines the client's code and data are evicted from the caches in betw
 request runs cold. A probe on 2026-12-08 timed the interceptor's added time per request over an
 in-memory dispatcher: 5.6 µs hot, 34 µs with 8 MB of memory touched between requests, 49 µs with
 32 MB (the bare in-memory dispatch went from 0.45 to 8.8 µs). A CPU profile of the loopback row at
-concurrency 1 puts about a microsecond on each function a request runs, whatever it does (the
-clock's \`observeServerTime\`, a few lines, took 1.1 µs). So the concurrency-1 rows measure how much
-code and data one request touches, not how much work it does: the interceptor's 3.1 µs of hot work
-(\`adapter overhead\`) becomes about 15 µs above the reading floor, and HMAC signing (canonical
-query, path, two digests) adds about 33 µs more cold against 3.7 µs hot. What would lower them: a
-send loop that runs fewer distinct steps and promises per request, and an interceptor that skips
-\`compose()\`'s handler round trip by giving the Agent an old-style handler (an API undici 7 marks
-deprecated). Neither would reach 1.1 with \`apiKey\` while the floor itself is 1.11; a target
-relative to the floor (for instance within 0.1 of it) would judge Signet's own cost there. At
-concurrency 64 the \`apiKey\` row sits between the reading floor (1.07) and about 1.15 from run to
-run: met in one full run, missed in the other, so it is noise-bound there too.
+concurrency 1 puts about a microsecond on each function a request runs, whatever it does. So the
+concurrency-1 rows measure how much code and data one request touches, not how much work it does.
+What would lower them further: a send loop that runs fewer distinct steps and promises per
+request (the loop's \`run\`, the retry wrapper and the authorized send are three async steps for a
+request that is neither redirected nor retried).
 
 **History, each step measured.** At the start of 2026-11-28 the rows read 1.40 and 1.98 at 64. No
 \`AbortSignal\` per request (Node 20 takes 3.5 µs to create one; the send loop watches a
@@ -285,10 +321,10 @@ header list passed through, above; for HMAC, the body hash of an empty body is a
 on Node. On 2026-12-08 the scheme stopped copying the request's \`Headers\` (it writes into the
 loop's \`SigningHeaders\`) and HMAC signing allocates 2.3 kB instead of 4.0 kB.
 
-axios: 1.00 at concurrency 1 (met) and 1.33 at 64 in the run this page shows, with p25–p75 as wide
-as 0.71–1.50 (1.36 in the run before; with a cached Bearer token 1.02–1.27); earlier runs read
-1.00–1.34 there, so the row is noise-bound at 64. The adapter's own
-cost without the network is 11.6 µs per request against raw axios's 20 µs with an in-memory adapter
+axios: met in the run this page shows, 0.96 at concurrency 1 and 0.99 at 64 (p25–p75 0.81–1.31;
+with a cached Bearer token 0.98 and 1.06); earlier runs read 1.00–1.36 at 64, so the row is
+noise-bound there. The adapter's own cost without the network was 11.6 µs per request on the day's
+quiet first run against raw axios's 20 µs with an in-memory adapter
 and 170–360 µs of client CPU on loopback; axios itself allocates about 27 kB per request (mostly
 \`mergeConfig\`), whose collection lands in whichever side's round it falls. Until 2026-11-28 the
 adapter cost 19–24 µs, 13 µs of it garbage collection: it defined \`response.request\` on every
@@ -313,22 +349,22 @@ own, held by the shared class's transitions until a full GC; one shared accessor
 them with \`apiKey\` only (those rows stay, beside these). Here each adapter sends
 \`bearer(clientCredentials(…))\` to the bench's authorization server and a resource that checks the
 JWT (ES256) in a child process; its token is fetched once and cached, and the raw transport sends a
-token fetched once by hand. The run this page shows: fetch 1.12 and 1.13 (concurrency 1 and 64,
-missed by about 2 %), the undici interceptor 1.33 and 1.15 (missed), axios 1.04 and 1.02 (met);
-three filtered runs earlier that day read fetch 1.10–1.13 / 1.05–1.26, undici 1.35–1.36 / 1.17–1.19
-and axios 0.99–1.03 / 1.03–1.27. The floors, against this resource in the same run: 1.06 and 1.15 at
-concurrency 1, 1.04 and 1.10 at concurrency 64; a probe that day read 1.11 and 1.14 at 64. With
-this slower resource (a JWT check per request) responses come back spread out even at concurrency
-64, so the client runs colder between them, as at concurrency 1 (see "Concurrency 1: what code
-costs when it runs cold"): reading the request as a \`URL\` and \`Headers\` alone reaches the target
-there. The interceptor's margin over the reading floor is Signet's own cost: about 0.05 at 64 and
-0.18 at 1. On 2026-12-08, \`bearer()\` stopped building \`'Bearer ' + token\` per request (the value
-is kept per token: a JWT of a few hundred characters was a new rope that \`Headers\` flattened each
-time) and answers every response but a 401 without a promise, so the loop waits for nothing on a
-200; in memory that is about 0.3 µs per request, within the noise of these rows. fetch and axios at
-concurrency 64 have p25–p75 spans of 0.7 or more here: they are noise-bound. What would close the
-rest is what closes the \`apiKey\` rows: fewer steps per request, and \`compose()\`'s handler round
-trip skipped.`,
+token fetched once by hand. The run this page shows: fetch 1.08 and 1.11 (concurrency 1 and 64;
+the second missed by 1.1 %, p25–p75 0.89–1.47), the undici interceptor 1.18 and 1.16 (missed), axios
+0.98 and 1.06 (met). The floors, against this resource in the same run: 1.05 and 1.10 at
+concurrency 1, 1.06 and 1.11 at 64. With this slower resource (a JWT check per request) responses
+come back spread out even at concurrency 64, so the client runs colder between them, as at
+concurrency 1 (see "Concurrency 1: what code costs when it runs cold"): reading the request as a
+\`URL\` and \`Headers\` alone reaches the target there. The interceptor's margin over the reading
+floor is Signet's own cost: about 0.05–0.08 here. On 2026-12-08, \`bearer()\` stopped building
+\`'Bearer ' + token\` per request (the value is kept per token: a JWT of a few hundred characters
+was a new rope that \`Headers\` flattened each time), answers every response but a 401 without a
+promise, and, later that day, writes a token at hand without a promise (\`TokenRefresher.current\`),
+so the loop dispatches in the same turn; the interceptor also skips \`compose()\`'s handler round
+trip (previous section). Side by side on this page's machine, the undici rows moved from 1.19–1.26
+to 1.16–1.20 at concurrency 1 and from 1.16–1.21 to 1.08–1.14 at 64. fetch and axios at
+concurrency 64 have p25–p75 spans of 0.4 or more: they are noise-bound. What would close the rest
+is what closes the \`apiKey\` rows: fewer steps per request.`,
   },
   {
     title: 'Adapter overhead without the network: what the rows show',
