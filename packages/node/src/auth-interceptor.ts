@@ -21,7 +21,8 @@ export interface AuthInterceptorOptions extends SendLoopOptions {
 /**
  * An undici interceptor that authorizes every request to the credential's origins. Compose it onto
  * any dispatcher, then use that dispatcher with `undici.request`, `undici.fetch`, or any undici API.
- * Signing happens asynchronously before the request is dispatched; the send loop makes at most one
+ * Signing happens before the request is dispatched (awaited when the credential has to wait, for a
+ * token, a remote signer); the send loop makes at most one
  * re-send for auth and follows redirects itself (each hop is dispatched once through the next
  * dispatcher, with `maxRedirections: 0`), so header and query credentials never reach another
  * origin whatever else is composed around it. A client certificate in the composed Agent's
@@ -53,17 +54,20 @@ export function authInterceptor(credential: Credential, options: AuthInterceptor
       };
       try {
         const { request, rest } = fromDispatchOptions(opts);
-        // A caller's handler in undici 7's WrapHandler means this dispatcher is undici 7's, whose
-        // Agent speaks the old handler API natively: dispatching with it directly skips undici's
-        // adapter between the two APIs (about 7 % of a request's CPU on loopback, docs/performance.md).
+        // The caller's handler API goes on down: one in undici 7's WrapHandler is an old-API
+        // handler, which the caller would have given this dispatcher without us, and which undici
+        // 7's Agent speaks natively, skipping undici's adapter between the two APIs (6–10 % of a
+        // bare interceptor's request CPU on loopback, docs/performance.md).
         const mode: DispatchMode = rawLists === 'exact' && isWrapHandler(handler) ? 'legacy' : rawLists;
         loop.send<NodeBody, HeldResponse>(request, (next) => dispatchOnce(dispatch, rest, next, caller, mode), { redirect, signal: caller }).then((held) => {
           try {
             held.forwardTo(handler, caller);
           } catch (error) {
             // The caller's handler threw: end the dispatch (its socket is not left open), as
-            // undici does, instead of an unhandled rejection.
+            // undici does, instead of an unhandled rejection. A response that had already ended
+            // has nothing left to abort: the handler hears of its own error, as from undici.
             held.controller.abort(error as Error);
+            if (held.ended) reportTo(handler, caller, error as Error);
           }
         }, fail);
       } catch (error) {
@@ -72,4 +76,13 @@ export function authInterceptor(credential: Credential, options: AuthInterceptor
       return true;
     };
   };
+}
+
+// A caller's error callback that throws in turn must not become an unhandled rejection.
+function reportTo(handler: Dispatcher.DispatchHandler, caller: CallerController, error: Error): void {
+  try {
+    handler.onResponseError?.(caller, error);
+  } catch {
+    // Nothing is left to tell.
+  }
 }

@@ -41,6 +41,11 @@ export class HeldResponse {
     this.#headers = headers;
   }
 
+  /** True once the dispatch has ended (trailers or an error) while the response was held. */
+  get ended(): boolean {
+    return this.#end !== undefined;
+  }
+
   /** The headers as undici parses them (lower-case names, repeated fields as arrays). */
   get headers(): IncomingHttpHeaders {
     return (this.#headers ??= util.parseHeaders(this.rawHeaders as Buffer[]) as IncomingHttpHeaders);

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiKey } from '@signet/core';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { expect, test } from 'vitest';
 import { authInterceptor } from '../src/index.js';
 
@@ -39,6 +39,47 @@ test('a handler that throws in onResponseStart ends the dispatch instead of an u
   } finally {
     process.off('unhandledRejection', onUnhandled);
     server.closeAllConnections();
+    server.close();
+    await dispatcher.close().catch(() => undefined);
+  }
+});
+
+// Found in review: when the response had already ended (a small one, held whole while the loop
+// decided), aborting did nothing and the caller's handler waited forever. undici reports a
+// handler's own throw to its error callback; so does the interceptor, with either handler API.
+test('a handler that throws on a response that has already ended hears of its error, with either handler API', async () => {
+  const server = createServer((_req, res) => res.end('small'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dispatcher = new Agent().compose(authInterceptor(apiKey({ key: 'k' }), { origins: origin }));
+  const thrown = new Error('the caller’s handler failed');
+  try {
+    const viaNewApi = await new Promise<Error>((resolve) =>
+      dispatcher.dispatch({ origin, path: '/', method: 'GET' }, {
+        onRequestStart() {},
+        onResponseStart() {
+          throw thrown;
+        },
+        onResponseData() {},
+        onResponseEnd: () => resolve(new Error('ended without the error')),
+        onResponseError: (_controller, error) => resolve(error),
+      }),
+    );
+    expect(viaNewApi).toBe(thrown);
+    // An old-API handler (compose() wraps it, and the interceptor dispatches with the old API).
+    const viaOldApi = await new Promise<Error>((resolve) =>
+      dispatcher.dispatch({ origin, path: '/', method: 'GET' }, {
+        onConnect() {},
+        onHeaders() {
+          throw thrown;
+        },
+        onData: () => true,
+        onComplete: () => resolve(new Error('completed without the error')),
+        onError: (error: Error) => resolve(error),
+      } as unknown as Dispatcher.DispatchHandler),
+    );
+    expect(viaOldApi).toBe(thrown);
+  } finally {
     server.close();
     await dispatcher.close().catch(() => undefined);
   }
