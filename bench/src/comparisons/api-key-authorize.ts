@@ -7,7 +7,8 @@ import { blackhole } from '../runner/measure.js';
 /**
  * What `credential.authorize` costs for a static credential (the key is held, nothing to fetch),
  * against the two lines a user would write instead. Elapsed time per call: nothing here waits
- * on I/O, and the awaited promise is part of Signet's cost, since `authorize` is async by contract.
+ * on I/O, and the caller's `await` is part of Signet's cost (`authorize` returns the request
+ * itself here, and awaiting it still takes a turn).
  */
 export const apiKeyAuthorize: ComparisonGroup = {
   name: 'apiKey authorize',

@@ -239,8 +239,8 @@ below was measured with it.
 
 What remains is mostly the strings a signature is made of: the string to sign and the header value
 (about 0.7 kB), the body hash and the HMAC as hex, the nonce and the timestamp, \`node:crypto\`'s
-\`Hmac\` object (about 0.2 kB), undici's entry for the new header, and the promise \`authorize\`
-returns (async by contract) with the bench's \`await\` of it.`,
+\`Hmac\` object (about 0.2 kB), undici's entry for the new header, and the bench's \`await\` of what
+\`authorize\` returns (since 2026-12-08 the signed request itself, not a promise, on Node).`,
   },
   {
     title: 'The undici interceptor and axios: where they miss, and what would close it',

@@ -157,7 +157,8 @@ export function oauth1(options: OAuth1Options): Credential {
       // promise per digest. Only behind the platform's own crypto (and not for RSA, which is Web
       // Crypto); one the caller supplied is always called. Failures are rejections either way.
       const sync = sign.sync === undefined ? undefined : syncDigestsOf(context.crypto);
-      if (sync === undefined) return authorizeAsync(request, context);
+      // Checked by method: an older copy of @signet/core in the same app shares the symbol, not the methods.
+      if (sync === undefined || typeof sync.sha1 !== 'function' || typeof sync.hmacSha1 !== 'function') return authorizeAsync(request, context);
       try {
         const timestamp = timestampOf(context);
         const nonce = oauthPercentEncode(context.nonce());
